@@ -1,0 +1,311 @@
+/**
+ * JSON Schema validators compiled from spec/openapi.yaml (ajv, draft 2020-12, ajv-formats).
+ *
+ * The whole OpenAPI document is registered with ajv once, under a private base URI, and every
+ * validator is a `$ref` into it, so `$ref`s between components resolve exactly as the spec writes
+ * them. Operation validators are compiled together on first use and cached; component validators
+ * are compiled on first request for that component and cached.
+ */
+import _Ajv2020 from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import _addFormats from 'ajv-formats';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { loadSpec } from './load.ts';
+import { OPERATIONS, OPERATION_IDS, type OperationId } from './operations.ts';
+
+// ajv and ajv-formats are CommonJS with `exports.default`; under NodeNext the default import is the
+// module object for the type checker, while at runtime it is the class/function itself.
+type AjvClass = typeof _Ajv2020.default;
+type AjvInstance = InstanceType<AjvClass>;
+const Ajv2020: AjvClass = ((_Ajv2020 as unknown as { default?: AjvClass }).default ?? _Ajv2020) as AjvClass;
+type AddFormats = typeof _addFormats.default;
+const addFormats: AddFormats = ((_addFormats as unknown as { default?: AddFormats }).default ??
+  _addFormats) as AddFormats;
+
+export interface SchemaError {
+  /** JSON pointer into the validated body, e.g. "/payload/uuid" ("" = the body itself). */
+  pointer: string;
+  keyword: string;
+  message: string;
+}
+
+export interface ResponseVerdict {
+  /** false when the spec documents no response for that status. */
+  documented: boolean;
+  errors: SchemaError[];
+}
+
+const BASE = 'https://sipapp-conformance.invalid/spec/openapi.json';
+const JSON_MEDIA = 'application/json';
+
+interface CompiledOperation {
+  responses: Map<number, ValidateFunction>;
+  request?: ValidateFunction;
+}
+
+interface State {
+  ajv: AjvInstance;
+  doc: OpenAPIV3_1.Document;
+  operations: Map<OperationId, CompiledOperation>;
+  components: Map<string, ValidateFunction>;
+  errorEnvelope: ValidateFunction;
+}
+
+let state: State | undefined;
+
+function escapePointer(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function pointerOf(tokens: string[]): string {
+  return '#/' + tokens.map(escapePointer).join('/');
+}
+
+function isRef(value: unknown): value is OpenAPIV3_1.ReferenceObject {
+  return typeof value === 'object' && value !== null && typeof (value as { $ref?: unknown }).$ref === 'string';
+}
+
+/** Resolve a local `#/...` reference in the document, returning the target and its pointer tokens. */
+function resolveLocal(doc: OpenAPIV3_1.Document, ref: string): { value: unknown; tokens: string[] } {
+  if (!ref.startsWith('#/')) throw new Error(`only local references are supported, got ${ref}`);
+  const tokens = ref
+    .slice(2)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let value: unknown = doc;
+  for (const token of tokens) {
+    if (typeof value !== 'object' || value === null) throw new Error(`dangling reference ${ref}`);
+    value = (value as Record<string, unknown>)[token];
+  }
+  if (value === undefined) throw new Error(`dangling reference ${ref}`);
+  return { value, tokens };
+}
+
+function compileAt(ajv: AjvInstance, tokens: string[]): ValidateFunction {
+  return ajv.compile({ $ref: BASE + pointerOf(tokens) });
+}
+
+function operationObject(doc: OpenAPIV3_1.Document, id: OperationId): { op: OpenAPIV3_1.OperationObject; tokens: string[] } {
+  const { method, path } = OPERATIONS[id];
+  const m = method.toLowerCase();
+  const item = doc.paths?.[path] as Record<string, unknown> | undefined;
+  const op = item?.[m] as OpenAPIV3_1.OperationObject | undefined;
+  if (!op || op.operationId !== id) throw new Error(`spec has no ${method} ${path} with operationId ${id}`);
+  return { op, tokens: ['paths', path, m] };
+}
+
+/** Pointer tokens of the JSON schema of a response/request body object (following `$ref`s of the object itself). */
+function mediaSchemaTokens(
+  doc: OpenAPIV3_1.Document,
+  holder: unknown,
+  tokens: string[],
+): string[] | undefined {
+  let obj = holder;
+  let at = tokens;
+  while (isRef(obj)) {
+    const r = resolveLocal(doc, obj.$ref);
+    obj = r.value;
+    at = r.tokens;
+  }
+  const content = (obj as { content?: Record<string, { schema?: unknown }> }).content;
+  if (!content?.[JSON_MEDIA]?.schema) return undefined;
+  return [...at, 'content', JSON_MEDIA, 'schema'];
+}
+
+function init(): State {
+  if (state) return state;
+  const doc = loadSpec();
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
+  addFormats(ajv);
+  // Register the whole document: OpenAPI's own keys are unknown keywords (ignored, strict: false).
+  ajv.addSchema({ ...(doc as object), $id: BASE });
+
+  const operations = new Map<OperationId, CompiledOperation>();
+  for (const id of OPERATION_IDS) {
+    const { op, tokens } = operationObject(doc, id);
+    const responses = new Map<number, ValidateFunction>();
+    for (const [code, response] of Object.entries(op.responses ?? {})) {
+      const status = Number(code);
+      if (!Number.isInteger(status)) continue;
+      const schemaTokens = mediaSchemaTokens(doc, response, [...tokens, 'responses', code]);
+      if (schemaTokens) responses.set(status, compileAt(ajv, schemaTokens));
+    }
+    let request: ValidateFunction | undefined;
+    if (op.requestBody) {
+      const schemaTokens = mediaSchemaTokens(doc, op.requestBody, [...tokens, 'requestBody']);
+      if (schemaTokens) request = compileAt(ajv, schemaTokens);
+    }
+    operations.set(id, { responses, request });
+  }
+  const errorEnvelope = compileAt(ajv, ['components', 'schemas', 'ErrorEnvelope']);
+  state = { ajv, doc, operations, components: new Map([['ErrorEnvelope', errorEnvelope]]), errorEnvelope };
+  return state;
+}
+
+function componentSchema(doc: OpenAPIV3_1.Document, name: string): OpenAPIV3_1.SchemaObject {
+  const schema = doc.components?.schemas?.[name];
+  if (!schema) throw new Error(`spec has no component schema named ${JSON.stringify(name)}`);
+  return schema;
+}
+
+function componentValidator(name: string): ValidateFunction {
+  const s = init();
+  let v = s.components.get(name);
+  if (!v) {
+    componentSchema(s.doc, name);
+    v = compileAt(s.ajv, ['components', 'schemas', name]);
+    s.components.set(name, v);
+  }
+  return v;
+}
+
+// ------------------------------------------------------------------ error shaping
+
+interface RawError {
+  pointer: string;
+  keyword: string;
+  message: string;
+  /** For type errors: the expected type(s), used to summarise failed alternatives. */
+  expected?: string[];
+}
+
+/** Keywords that say "this value is not of the alternative's shape at all". */
+const SHAPE_KEYWORDS = new Set(['type', 'maxProperties', 'const']);
+
+function describe(e: ErrorObject): RawError {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return {
+        pointer: `${e.instancePath}/${escapePointer(String(p.missingProperty))}`,
+        keyword: 'required',
+        message: 'is required but missing',
+      };
+    case 'type': {
+      const expected = String(p.type).split(',');
+      return { pointer: e.instancePath, keyword: 'type', message: `must be ${expected.join(' or ')}`, expected };
+    }
+    case 'enum':
+      return {
+        pointer: e.instancePath,
+        keyword: 'enum',
+        message: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    case 'const':
+      return { pointer: e.instancePath, keyword: 'const', message: `must be ${JSON.stringify(p.allowedValue)}`, expected: [JSON.stringify(p.allowedValue)] };
+    case 'maxProperties':
+      return { pointer: e.instancePath, keyword: 'maxProperties', message: `must have at most ${String(p.limit)} properties`, expected: ['{}'] };
+    default:
+      return { pointer: e.instancePath, keyword: e.keyword, message: e.message ?? `fails ${e.keyword}` };
+  }
+}
+
+function within(pointer: string, base: string): boolean {
+  return pointer === base || pointer.startsWith(base + '/');
+}
+
+/**
+ * Turn ajv's errors into SchemaErrors. For a failed anyOf/oneOf, ajv reports every alternative's
+ * errors and then the anyOf itself; we keep the errors of the alternatives the value has the shape
+ * of (e.g. an object's field errors rather than "must be null"), or, when it fits none, one line
+ * naming the shapes it could have had.
+ */
+function shapeErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {
+  const out: RawError[] = [];
+  for (const e of errors ?? []) {
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') {
+      const base = e.instancePath;
+      let start = out.length;
+      while (start > 0 && within(out[start - 1]!.pointer, base)) start--;
+      const branch = out.splice(start);
+      const substantive = branch.filter((b) => !(b.pointer === base && SHAPE_KEYWORDS.has(b.keyword)));
+      if (substantive.length > 0) {
+        out.push(...substantive);
+      } else {
+        const expected = [...new Set(branch.flatMap((b) => b.expected ?? []))];
+        out.push({
+          pointer: base,
+          keyword: e.keyword,
+          message: expected.length > 0 ? `must be ${expected.join(' or ')}` : (e.message ?? 'must match a schema in anyOf'),
+          expected,
+        });
+      }
+      continue;
+    }
+    if (e.keyword === 'if' || e.keyword === 'allOf') continue;
+    out.push(describe(e));
+  }
+  const seen = new Set<string>();
+  const result: SchemaError[] = [];
+  for (const r of out) {
+    const key = `${r.pointer}\u0000${r.keyword}\u0000${r.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push({ pointer: r.pointer, keyword: r.keyword, message: r.message });
+  }
+  return result;
+}
+
+function run(v: ValidateFunction, value: unknown): SchemaError[] {
+  return v(value) ? [] : shapeErrors(v.errors);
+}
+
+// ------------------------------------------------------------------ public API
+
+/**
+ * Validate a response body against the spec's schema for that operation and status.
+ * Undocumented statuses >= 400 are still checked against ErrorEnvelope (documented: false).
+ */
+export function validateResponse(operationId: OperationId, status: number, body: unknown): ResponseVerdict {
+  const s = init();
+  const op = s.operations.get(operationId);
+  if (!op) throw new Error(`unknown operation ${operationId}`);
+  const v = op.responses.get(status);
+  if (v) return { documented: true, errors: run(v, body) };
+  if (status >= 400) return { documented: false, errors: run(s.errorEnvelope, body) };
+  return { documented: false, errors: [] };
+}
+
+/** Validate a JSON request body (Create, Modify, Assign); [] for operations without a JSON body. */
+export function validateRequestBody(operationId: OperationId, body: unknown): SchemaError[] {
+  const s = init();
+  const op = s.operations.get(operationId);
+  if (!op) throw new Error(`unknown operation ${operationId}`);
+  return op.request ? run(op.request, body) : [];
+}
+
+/** The HTTP statuses the spec documents for an operation, ascending. */
+export function documentedStatuses(operationId: OperationId): number[] {
+  const s = init();
+  const op = s.operations.get(operationId);
+  if (!op) throw new Error(`unknown operation ${operationId}`);
+  return [...op.responses.keys()].sort((a, b) => a - b);
+}
+
+/** Validate a value against a named component schema, e.g. 'SIPControlApp', 'TNLease', 'ErrorEnvelope'. */
+export function validateSchema(componentName: string, value: unknown): SchemaError[] {
+  return run(componentValidator(componentName), value);
+}
+
+/** Property names a component documents (merged through allOf and local $refs). */
+export function schemaProperties(componentName: string): string[] {
+  const { doc } = init();
+  const names = new Set<string>();
+  const visit = (schema: unknown, depth: number): void => {
+    if (depth > 10 || typeof schema !== 'object' || schema === null) return;
+    if (isRef(schema)) {
+      visit(resolveLocal(doc, schema.$ref).value, depth + 1);
+      return;
+    }
+    const s = schema as OpenAPIV3_1.SchemaObject;
+    for (const name of Object.keys(s.properties ?? {})) names.add(name);
+    for (const sub of s.allOf ?? []) visit(sub, depth + 1);
+  };
+  visit(componentSchema(doc, componentName), 0);
+  return [...names];
+}
+
+/** One readable line per error: "<pointer>: <message>" ("(body)" for the body itself). */
+export function formatSchemaErrors(errors: SchemaError[]): string {
+  return errors.map((e) => `${e.pointer === '' ? '(body)' : e.pointer}: ${e.message}`).join('\n');
+}
