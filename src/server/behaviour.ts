@@ -1,0 +1,109 @@
+/**
+ * The request-phase switches a fault may turn. Handlers read these (never a fault
+ * name); the conforming server runs with DEFAULT_BEHAVIOUR.
+ */
+import type { OperationId } from '../spec/operations.ts';
+import type { AuthVerdict } from './auth.ts';
+import { UUID_RE, codePointLength, newUuid } from './util.ts';
+
+export type CallflowMode = 'full' | 'well-formed-only' | 'none' | 'reject-all';
+
+export interface Behaviour {
+  /** How a length limit counts (E26: code points). */
+  measure: (s: string) => number;
+  nameLimits: readonly [number, number];
+  subdomainLimits: readonly [number, number];
+  /** Whether Modify checks the length limits at all. */
+  limitsOnModify: boolean;
+  /** Accept "yes"/"true"/1 for is_active. */
+  lenientBoolean: boolean;
+  /** Accept a number for name and store it as a string. */
+  coerceName: boolean;
+  /** Answer a body that is not an object with a crash instead of 400. */
+  nonObjectBodyCrashes: boolean;
+  /** Status for a body that is not JSON (Fastify's own 400 by default). */
+  malformedJsonStatus: number;
+  /** A malformed outbound_voice_profile reaches the database and crashes it. */
+  malformedReferenceCrashes: boolean;
+  isActiveDefault: boolean;
+  /** Fields Create forgets to store. */
+  createDrops: readonly string[];
+  /** Fields Modify forgets to apply. */
+  modifyIgnores: readonly string[];
+  /** Modify replaces the whole app: omitted fields go back to their defaults. */
+  modifyReplaces: boolean;
+  storeTrunkSettings: boolean;
+  unknownOvp: 'reject' | 'accept';
+  /** Remove really deletes. */
+  removeDeletes: boolean;
+  /** A removed app stays readable by Get. */
+  removedStaysReadable: boolean;
+  /** What Remove does to an app that still has leases. */
+  removeWithLeases: 'conflict' | 'crash';
+  /** Mints every uuid the server hands out for new apps. */
+  mintUuid: () => string;
+  /** Which path uuids are well-formed. */
+  pathUuidValid: (s: string) => boolean;
+  /** Case-insensitive lookup of path uuids. */
+  pathUuidCaseInsensitive: boolean;
+  malformedPathCrashes: boolean;
+  /** Operations that may see or touch another account's apps. */
+  crossAccount: ReadonlySet<OperationId>;
+  leases: {
+    applyAdd: boolean;
+    applyRemove: boolean;
+    unknown: 'reject' | 'skip' | 'partial';
+    dedupe: boolean;
+    /** Move a lease held by another app (E20) rather than leave it there too. */
+    move: boolean;
+    /** GET lists every lease of the account instead of the app's. */
+    listAll: boolean;
+  };
+  callflow: CallflowMode;
+  multipartCrashes: boolean;
+  /** The answer for an unknown call uuid. */
+  unknownCallFound: boolean;
+  /** Operations answered without asking for a token. */
+  anonymous: ReadonlySet<OperationId>;
+  /** Last word on a token verdict. */
+  judgeToken: (verdict: AuthVerdict, operation: OperationId) => AuthVerdict;
+}
+
+export const DEFAULT_BEHAVIOUR: Behaviour = {
+  measure: codePointLength,
+  nameLimits: [1, 255],
+  subdomainLimits: [3, 255],
+  limitsOnModify: true,
+  lenientBoolean: false,
+  coerceName: false,
+  nonObjectBodyCrashes: false,
+  malformedJsonStatus: 400,
+  malformedReferenceCrashes: false,
+  isActiveDefault: true,
+  createDrops: [],
+  modifyIgnores: [],
+  modifyReplaces: false,
+  storeTrunkSettings: true,
+  unknownOvp: 'reject',
+  removeDeletes: true,
+  removedStaysReadable: false,
+  removeWithLeases: 'conflict',
+  mintUuid: newUuid,
+  pathUuidValid: (s) => UUID_RE.test(s),
+  pathUuidCaseInsensitive: false,
+  malformedPathCrashes: false,
+  crossAccount: new Set(),
+  leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false },
+  callflow: 'full',
+  multipartCrashes: false,
+  unknownCallFound: false,
+  anonymous: new Set(),
+  judgeToken: (v) => v,
+};
+
+export type BehaviourPatch = Partial<Omit<Behaviour, 'leases'>> & { leases?: Partial<Behaviour['leases']> };
+
+export function behaviourWith(patch: BehaviourPatch | undefined): Behaviour {
+  if (!patch) return DEFAULT_BEHAVIOUR;
+  return { ...DEFAULT_BEHAVIOUR, ...patch, leases: { ...DEFAULT_BEHAVIOUR.leases, ...patch.leases } };
+}

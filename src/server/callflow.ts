@@ -1,0 +1,67 @@
+/**
+ * Call-flow XML checking for the call route. Uses the project's validateCallFlow
+ * (src/callflow/validate.ts, XSD-based) when present; otherwise a built-in
+ * fallback (well-formedness plus the known verbs of opentact-notes.md).
+ */
+import { XMLValidator, XMLParser } from 'fast-xml-parser';
+import type { CallflowMode } from './behaviour.ts';
+
+export type CallFlowVerdict = { ok: true } | { ok: false; kind: 'not-well-formed' | 'schema'; errors: string[] };
+type Validate = (xml: string) => Promise<CallFlowVerdict>;
+
+const PROJECT_VALIDATOR = '../callflow/validate.ts';
+let loaded: Promise<Validate> | undefined;
+
+function projectValidator(): Promise<Validate> {
+  loaded ??= import(PROJECT_VALIDATOR)
+    .then((m: { validateCallFlow?: Validate }) => m.validateCallFlow ?? fallbackValidate)
+    .catch(() => fallbackValidate);
+  return loaded;
+}
+
+export function wellFormed(xml: string): CallFlowVerdict {
+  if (xml.trim() === '') return { ok: false, kind: 'not-well-formed', errors: ['empty document'] };
+  const r = XMLValidator.validate(xml);
+  if (r === true) return { ok: true };
+  return { ok: false, kind: 'not-well-formed', errors: [`${r.err.msg} (line ${r.err.line})`] };
+}
+
+const VERBS = new Set([
+  'Answer', 'Dial', 'Gather', 'Hangup', 'Pause', 'Play', 'Reject', 'Redirect', 'Record', 'Say', 'Callback',
+  'Switch', 'Case', 'Default', 'Error', 'To', 'Sip', 'Number',
+]);
+
+async function fallbackValidate(xml: string): Promise<CallFlowVerdict> {
+  const wf = wellFormed(xml);
+  if (!wf.ok) return wf;
+  const doc = new XMLParser({ ignoreAttributes: true, preserveOrder: true }).parse(xml) as Array<Record<string, unknown>>;
+  const roots = doc.filter((n) => !('?xml' in n) && !('#text' in n));
+  if (roots.length !== 1 || !('Response' in roots[0])) return { ok: false, kind: 'schema', errors: ['root element must be <Response>'] };
+  const errors: string[] = [];
+  const walk = (nodes: unknown) => {
+    if (!Array.isArray(nodes)) return;
+    for (const n of nodes as Array<Record<string, unknown>>) {
+      for (const [k, v] of Object.entries(n)) {
+        if (k === '#text' || k === ':@') continue;
+        if (!VERBS.has(k)) errors.push(`unknown element <${k}>`);
+        walk(v);
+      }
+    }
+  };
+  walk(roots[0].Response);
+  return errors.length ? { ok: false, kind: 'schema', errors } : { ok: true };
+}
+
+/** Judge a call-flow document the way the server's (possibly faulty) behaviour says. */
+export async function judgeCallFlow(xml: string, mode: CallflowMode): Promise<CallFlowVerdict> {
+  switch (mode) {
+    case 'none':
+      return { ok: true };
+    case 'reject-all':
+      return { ok: false, kind: 'schema', errors: ['call flow rejected'] };
+    case 'well-formed-only':
+      return wellFormed(xml);
+    case 'full':
+      return (await projectValidator())(xml);
+  }
+}

@@ -1,0 +1,55 @@
+/** Assign / list the TN leases of an app. */
+import type { OperationId } from '../../spec/operations.ts';
+import type { Handler, HandlerContext } from '../context.ts';
+import { actingAccount, findApp } from '../context.ts';
+import { renderLeases } from '../serialize.ts';
+import type { AppRec } from '../state.ts';
+import { ApiError } from '../util.ts';
+import { validateLeaseChange } from '../validation.ts';
+
+function leasesShown(ctx: HandlerContext, app: AppRec): string[] {
+  if (!ctx.behaviour.leases.listAll) return app.tnleases;
+  return [...ctx.store.leases.values()].filter((l) => l.account === app.account).map((l) => l.uuid);
+}
+
+const assign: Handler = async (ctx) => {
+  const app = findApp(ctx);
+  const account = actingAccount(ctx, app.account);
+  const change = validateLeaseChange(ctx.body, ctx.behaviour);
+  const rules = ctx.behaviour.leases;
+  const known = (uuid: string) => ctx.store.leases.get(uuid)?.account === account;
+  const unknown = [...change.add, ...change.remove].filter((u) => !known(u));
+  // Validate the whole request before applying anything (E21: nothing changes).
+  if (unknown.length > 0 && rules.unknown === 'reject') throw new ApiError(404, `TN lease not found: ${unknown.join(', ')}`);
+
+  if (rules.applyRemove) {
+    const drop = new Set(change.remove.filter(known));
+    app.tnleases = app.tnleases.filter((u) => !drop.has(u));
+  }
+  for (const uuid of change.add) {
+    if (!known(uuid)) {
+      if (rules.unknown === 'partial') throw new ApiError(404, `TN lease not found: ${uuid}`);
+      continue; // 'skip'
+    }
+    if (!rules.applyAdd) continue;
+    if (rules.move) {
+      // E20: a lease held by another app of the account moves here.
+      for (const other of ctx.store.apps.values()) {
+        if (other !== app) other.tnleases = other.tnleases.filter((u) => u !== uuid);
+      }
+    }
+    if (rules.dedupe && app.tnleases.includes(uuid)) continue;
+    app.tnleases.push(uuid);
+  }
+  return { status: 200, payload: renderLeases(ctx.store, leasesShown(ctx, app)) };
+};
+
+const list: Handler = async (ctx) => {
+  const app = findApp(ctx);
+  return { status: 200, payload: renderLeases(ctx.store, leasesShown(ctx, app)) };
+};
+
+export const LEASE_HANDLERS: Partial<Record<OperationId, Handler>> = {
+  AssignTNLeasesToSIPControlApp: assign,
+  GetSIPControlAppTNLeasesList: list,
+};
