@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { readLedgers, Ledger } from '../../runner/ledger.ts';
+import { cleanupLedger } from '../../runner/cleanup.ts';
+import { HttpClient } from '../../runner/http.ts';
+import { Redactor } from '../../runner/redact.ts';
+import { NameFactory } from '../../runner/names.ts';
+import { UsageError } from '../../runner/options.ts';
+
+/** `cleanup`: remove what earlier (crashed or interrupted) runs left, by their ledgers, and nothing else. */
+export function cleanupCommand(setExitCode: (code: number) => void): CommandModule {
+  return {
+    command: 'cleanup',
+    describe: 'Remove resources earlier runs created and left behind (read from their ledgers in <out>/ledger)',
+    builder: (y) => y
+      .option('base-url', { type: 'string', demandOption: true, describe: 'API root the runs targeted' })
+      .option('token', { type: 'string', describe: 'JWT of the account (or SIPAPP_TOKEN)' })
+      .option('out', { type: 'string', default: 'reports', describe: 'Directory holding ledger/' })
+      .option('run', { type: 'string', describe: 'Clean up this run id only' })
+      .option('all-runs', { type: 'boolean', default: false, describe: 'Clean up every run in the ledger directory' })
+      .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, ms' }),
+    handler: async (args) => {
+      if (!args.run && !args['all-runs']) throw new UsageError('name a run with --run ID, or pass --all-runs');
+      const token = args.token as string | undefined;
+      if (!token) throw new UsageError('--token (or SIPAPP_TOKEN) is required');
+      const dir = join(String(args.out), 'ledger');
+      const entries = readLedgers(dir, args.run as string | undefined).filter((e) => !e.removed);
+      const redactor = new Redactor().add(token, '$SIPAPP_TOKEN');
+      const http = new HttpClient({ timeoutMs: Number(args.timeout), maxBodyBytes: 10 * 1024 * 1024, retries: 1 });
+      let failures = 0;
+      try {
+        for (const runId of [...new Set(entries.map((e) => e.runId))]) {
+          const ledger = new Ledger(runId, dir);
+          const env = {
+            runId, baseUrl: String(args['base-url']).replace(/\/+$/, ''), strict: false, readOnly: false, http, redactor,
+            tokens: { a: token }, forged: [], fixtures: { tnleases: [] }, ledger, names: new NameFactory(runId),
+            pace: async () => undefined, requestCount: 0,
+          };
+          const result = await cleanupLedger(env, ledger, entries.filter((e) => e.runId === runId));
+          process.stdout.write(`${runId}: ${result.status === 'error' ? '✗' : '✓'} ${result.reason}\n`);
+          if (result.status === 'error') failures++;
+        }
+        if (entries.length === 0) process.stdout.write('nothing to clean up\n');
+      } finally {
+        await http.close();
+      }
+      setExitCode(failures ? 1 : 0);
+    },
+  };
+}

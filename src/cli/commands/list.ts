@@ -1,0 +1,38 @@
+import type { CommandModule } from 'yargs';
+import { ALL_CASES } from '../../../suites/index.ts';
+import { selectCases, skipReason } from '../../runner/select.ts';
+import { selectionOptions, parseShard } from './run.ts';
+
+/** `list`: the cases a selection would run, with ids, tags and checks — nothing is sent. */
+export function listCommand(setExitCode: (code: number) => void): CommandModule {
+  return {
+    command: 'list',
+    describe: 'List the cases a selection would run (ids, operation, tags, checks); sends nothing',
+    builder: (y) => selectionOptions(y).option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+    handler: (args) => {
+      const cases = selectCases(ALL_CASES, {
+        grep: args.grep as string[] | undefined,
+        suite: args.suite as string[] | undefined,
+        tag: args.tag as string[] | undefined,
+        operation: args.operation as string[] | undefined,
+        shard: parseShard(args.shard as string | undefined),
+      });
+      const readOnly = Boolean(args['read-only']);
+      const rows = cases.map((c) => ({
+        id: c.id, operation: c.operation, tags: c.tags, checks: c.checks, sideEffects: c.sideEffects, needs: c.needs ?? [],
+        readOnlySkip: readOnly ? skipReason(c, { readOnly: true, tokenB: true, fixtures: { tnleases: ['x', 'y'], callUuid: 'x', outboundVoiceProfile: 'x', expiredToken: 'x' } }) : undefined,
+      }));
+      if (args.json) {
+        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      } else {
+        const width = Math.max(...rows.map((r) => r.id.length), 10);
+        for (const r of rows) {
+          const note = r.readOnlySkip ? '  (skipped in --read-only)' : r.needs.length ? `  (needs ${r.needs.join(', ')})` : '';
+          process.stdout.write(`${r.id.padEnd(width)}  ${r.operation.padEnd(39)} [${r.tags.join(',')}] checks: ${r.checks.join(', ')}${note}\n`);
+        }
+        process.stdout.write(`${rows.length} case(s)\n`);
+      }
+      setExitCode(0);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { CommandModule } from 'yargs';
+import { FAULTS, faultByName } from '../../server/index.ts';
+import { serve } from '../../server/standalone.ts';
+import { UsageError } from '../../runner/options.ts';
+
+/** `serve`: the reference server as a local, stateful OpenTact stand-in. */
+export function serveCommand(setExitCode: (code: number) => void): CommandModule {
+  return {
+    command: 'serve',
+    describe: 'Run the embedded reference server standalone (prints its address and fixtures as JSON)',
+    builder: (y) => y
+      .option('port', { type: 'number', default: 0, describe: 'Port (0: any free port)' })
+      .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
+      .option('fault', { type: 'string', describe: 'Serve with this named fault' })
+      .option('latency', { type: 'number', default: 0, describe: 'Milliseconds added to every answer' })
+      .option('list-faults', { type: 'boolean', default: false, describe: 'Print the fault catalogue and exit' }),
+    handler: async (args) => {
+      if (args['list-faults']) {
+        const width = Math.max(...FAULTS.map((f) => f.name.length));
+        for (const f of FAULTS) process.stdout.write(`${f.name.padEnd(width)}  ${f.category.padEnd(16)} caught by ${f.caughtBy}: ${f.description}\n`);
+        setExitCode(0);
+        return;
+      }
+      const port = Number(args.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${String(args.port)}`);
+      const fault = args.fault as string | undefined;
+      if (fault && !faultByName(fault)) throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
+      const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0 });
+      await new Promise<void>((resolve) => {
+        const done = () => resolve();
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+      });
+      await server.close().catch(() => undefined);
+      setExitCode(0);
+    },
+  };
+}

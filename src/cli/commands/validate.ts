@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import type { CommandModule } from 'yargs';
+import { isOperationId, OPERATION_IDS } from '../../spec/operations.ts';
+import { validateResponse, formatSchemaErrors, documentedStatuses } from '../../spec/validators.ts';
+import { UsageError } from '../../runner/options.ts';
+
+/** `validate OPERATION STATUS FILE`: one saved response body against the spec, for a vendor debugging one payload. */
+export function validateCommand(setExitCode: (code: number) => void): CommandModule {
+  return {
+    command: 'validate <operation> <status> <file>',
+    describe: 'Validate a saved response body (JSON file, - for stdin) against the spec',
+    builder: (y) => y
+      .positional('operation', { type: 'string', describe: `Operation id: ${OPERATION_IDS.join(', ')}` })
+      .positional('status', { type: 'number', describe: 'HTTP status the body came with' })
+      .positional('file', { type: 'string', describe: 'File holding the body' }),
+    handler: (args) => {
+      const operation = String(args.operation);
+      if (!isOperationId(operation)) throw new UsageError(`unknown operation ${operation}; one of ${OPERATION_IDS.join(', ')}`);
+      const status = Number(args.status);
+      if (!Number.isInteger(status) || status < 100 || status > 599) throw new UsageError(`status must be an HTTP status code, got ${String(args.status)}`);
+      const file = String(args.file);
+      let text: string;
+      try {
+        text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch (error) {
+        process.stdout.write(`✗ ${file}: not JSON (${(error as Error).message})\n`);
+        setExitCode(1);
+        return;
+      }
+      const verdict = validateResponse(operation, status, body);
+      const note = verdict.documented ? '' : ` (the spec documents ${documentedStatuses(operation).join(', ')} for ${operation}; checked as an error envelope)`;
+      if (verdict.errors.length === 0) {
+        process.stdout.write(`✓ ${file} is a valid ${operation} ${status} body${note}\n`);
+        setExitCode(0);
+      } else {
+        process.stdout.write(`✗ ${file} is not a valid ${operation} ${status} body${note}:\n${formatSchemaErrors(verdict.errors).split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+        setExitCode(1);
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import yargs, { type Argv } from 'yargs';
+import { REPORTER_NAMES } from '../../reporters/index.ts';
+import { OPERATION_IDS } from '../spec/operations.ts';
+import { UsageError } from '../runner/options.ts';
+import { readConfigFile } from './config-file.ts';
+import { runCommand, runOptionsBuilder } from './commands/run.ts';
+import { listCommand } from './commands/list.ts';
+import { validateCommand } from './commands/validate.ts';
+import { serveCommand } from './commands/serve.ts';
+import { cleanupCommand } from './commands/cleanup.ts';
+import { checksCommand } from './commands/checks.ts';
+
+const EPILOGUE = `Every option can also be set as an environment variable SIPAPP_<OPTION> (e.g. SIPAPP_BASE_URL,
+SIPAPP_TOKEN) or in a YAML/JSON file given with --config (default: ./sipapp-conformance.yaml if present).
+Exit codes: 0 every selected check passed, 1 a check failed or could not be evaluated, 2 usage or configuration error.`;
+
+/** Entry point: parse, dispatch, map every outcome to an exit code. Never lets a stack trace reach the user. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const cli = buildCli(argv, (code) => { exitCode = code; });
+  try {
+    await cli.parseAsync();
+    return exitCode;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || (error as { name?: string })?.name === 'YError') {
+    process.stderr.write(`sipapp-conformance: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+  process.stderr.write(`sipapp-conformance: internal error: ${message.split('\n')[0]}\n(set SIPAPP_DEBUG=1 for details)\n`);
+  if (process.env.SIPAPP_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  return 2;
+}
+
+export function buildCli(argv: string[], setExitCode: (code: number) => void): Argv {
+  return yargs(argv)
+    .scriptName('sipapp-conformance')
+    .usage('$0 <command> [options]\n\nConformance and contract tests for the OpenTact SIP Control App API.')
+    .env('SIPAPP')
+    .config('config', 'YAML or JSON file of option values', (path: string) => readConfigFile(path))
+    .default('config', undefined)
+    .command(runCommand(setExitCode))
+    .command(listCommand(setExitCode))
+    .command(checksCommand(setExitCode))
+    .command(validateCommand(setExitCode))
+    .command(serveCommand(setExitCode))
+    .command(cleanupCommand(setExitCode))
+    .demandCommand(1, 'name a command: run, list, checks, validate, serve or cleanup (see --help)')
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .epilogue(EPILOGUE)
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(message);
+    });
+}
+
+export { runOptionsBuilder, OPERATION_IDS, REPORTER_NAMES };

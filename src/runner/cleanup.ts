@@ -1,0 +1,75 @@
+import { isObject, payloadOf } from '../checks/observed.ts';
+import type { CaseResult } from '../results/model.ts';
+import { CaseContext, CaseStop } from './case-context.ts';
+import type { RunEnvironment } from './environment.ts';
+import type { Ledger, LedgerEntry } from './ledger.ts';
+
+/**
+ * Remove everything the ledger says the run created, and nothing else:
+ * release the leases the run assigned, delete the app, confirm it is gone.
+ * Apps whose create got no usable answer are found by their run-prefixed
+ * name — never by anything looser. The outcome is reported as its own case.
+ */
+export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries: LedgerEntry[] = ledger.outstanding()): Promise<CaseResult> {
+  const ctx = new CaseContext({ ...env, readOnly: false });
+  const started = performance.now();
+  const leftovers: string[] = [];
+  let removed = 0;
+  try {
+    const byName = entries.filter((e) => !e.uuid && e.name.startsWith(`${e.runId}-`));
+    if (byName.length) await resolveByName(ctx, byName);
+    for (const entry of entries) {
+      if (!entry.uuid) continue;
+      const outcome = await removeEntry(ctx, ledger, entry);
+      if (outcome === 'removed') removed++;
+      else if (outcome !== 'gone') leftovers.push(`${entry.name} (${entry.uuid}): ${outcome}`);
+    }
+  } catch (error) {
+    leftovers.push(error instanceof CaseStop ? error.message : String(error));
+  }
+  const nothing = entries.length === 0;
+  return {
+    id: 'cleanup.run-resources',
+    title: 'remove every resource the run created',
+    suite: 'cleanup',
+    operation: 'workflow',
+    tags: ['cleanup'],
+    status: leftovers.length ? 'error' : nothing ? 'skipped' : 'passed',
+    durationMs: Math.round(performance.now() - started),
+    reason: leftovers.length
+      ? env.redactor.text(`left behind (remove with \`sipapp-conformance cleanup --run ${ledger.runId}\`): ${leftovers.join('; ')}`)
+      : nothing ? 'the run created nothing' : `removed ${removed} app(s) the run created`,
+    checks: ctx.outcomes.filter((o) => o.status !== 'passed'),
+    exchanges: ctx.exchanges,
+  };
+}
+
+async function resolveByName(ctx: CaseContext, entries: LedgerEntry[]): Promise<void> {
+  const res = await ctx.call('ListSIPControlApps', { purpose: 'find apps whose create got no answer' });
+  const apps = payloadOf(res);
+  if (!Array.isArray(apps)) return;
+  for (const entry of entries) {
+    const match = apps.find((app) => isObject(app) && app.name === entry.name && typeof app.uuid === 'string');
+    if (isObject(match)) entry.uuid = match.uuid as string;
+  }
+}
+
+async function removeEntry(ctx: CaseContext, ledger: Ledger, entry: LedgerEntry): Promise<'removed' | 'gone' | string> {
+  const uuid = entry.uuid!;
+  if (entry.leases.length) {
+    await ctx.call('AssignTNLeasesToSIPControlApp', { uuid, body: { remove: entry.leases }, purpose: `release leases the run assigned to ${entry.name}` });
+  }
+  let res = await ctx.call('RemoveSIPControlAppByUUID', { uuid, purpose: `remove ${entry.name}` });
+  if (res.status === 409) {
+    // E19: still holds leases (assigned by the run, possibly moved here by the server): release what the app lists, retry once.
+    const leases = payloadOf(await ctx.call('GetSIPControlAppTNLeasesList', { uuid, purpose: `list what still holds ${entry.name}` }));
+    const held = Array.isArray(leases) ? leases.filter(isObject).map((l) => l.uuid).filter((u): u is string => typeof u === 'string') : [];
+    if (held.length) await ctx.call('AssignTNLeasesToSIPControlApp', { uuid, body: { remove: held }, purpose: `release leases of ${entry.name}` });
+    res = await ctx.call('RemoveSIPControlAppByUUID', { uuid, purpose: `remove ${entry.name} again` });
+  }
+  if (res.status < 300 || res.status === 404) {
+    ledger.removed(entry.key);
+    return res.status === 404 ? 'gone' : 'removed';
+  }
+  return `remove answered ${res.status}`;
+}

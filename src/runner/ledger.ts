@@ -1,0 +1,115 @@
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The run ledger: every resource the run creates is written down BEFORE the
+ * request goes out (so a crash between request and answer still leaves a
+ * trace), then updated as it is created, leased and removed. Cleanup — at the
+ * end of the run, on a signal, or later by `sipapp-conformance cleanup` —
+ * works only from this record, so it can never touch what the run did not make.
+ */
+export type LedgerEvent =
+  | { event: 'intent'; key: string; name: string; subdomain?: string }
+  | { event: 'created'; key: string; uuid: string }
+  | { event: 'leased'; key: string; leases: string[] }
+  | { event: 'unleased'; key: string; leases: string[] }
+  | { event: 'removed'; key: string };
+
+export interface LedgerEntry {
+  key: string;
+  runId: string;
+  name: string;
+  subdomain?: string;
+  uuid?: string;
+  leases: string[];
+  removed: boolean;
+}
+
+export class Ledger {
+  private readonly entries = new Map<string, LedgerEntry>();
+  private counter = 0;
+  readonly file?: string;
+
+  constructor(readonly runId: string, dir?: string) {
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      this.file = join(dir, `${runId}.jsonl`);
+    }
+  }
+
+  /** Record the intent to create an app; returns the key later events use. */
+  intent(name: string, subdomain?: string): string {
+    const key = `app-${++this.counter}`;
+    this.apply({ event: 'intent', key, name, subdomain });
+    return key;
+  }
+
+  created(key: string, uuid: string): void {
+    this.apply({ event: 'created', key, uuid });
+  }
+
+  leased(key: string, leases: string[]): void {
+    if (leases.length) this.apply({ event: 'leased', key, leases });
+  }
+
+  unleased(key: string, leases: string[]): void {
+    if (leases.length) this.apply({ event: 'unleased', key, leases });
+  }
+
+  removed(key: string): void {
+    this.apply({ event: 'removed', key });
+  }
+
+  keyOf(uuid: string): string | undefined {
+    for (const entry of this.entries.values()) if (entry.uuid === uuid) return entry.key;
+    return undefined;
+  }
+
+  /** What still needs cleaning up. */
+  outstanding(): LedgerEntry[] {
+    return [...this.entries.values()].filter((entry) => !entry.removed);
+  }
+
+  all(): LedgerEntry[] {
+    return [...this.entries.values()];
+  }
+
+  private apply(event: LedgerEvent): void {
+    reduce(this.entries, this.runId, event);
+    if (this.file) appendFileSync(this.file, `${JSON.stringify({ at: new Date().toISOString(), runId: this.runId, ...event })}\n`);
+  }
+}
+
+function reduce(entries: Map<string, LedgerEntry>, runId: string, event: LedgerEvent): void {
+  if (event.event === 'intent') {
+    entries.set(event.key, { key: event.key, runId, name: event.name, subdomain: event.subdomain, leases: [], removed: false });
+    return;
+  }
+  const entry = entries.get(event.key);
+  if (!entry) return;
+  if (event.event === 'created') entry.uuid = event.uuid;
+  if (event.event === 'leased') entry.leases = [...new Set([...entry.leases, ...event.leases])];
+  if (event.event === 'unleased') entry.leases = entry.leases.filter((lease) => !event.leases.includes(lease));
+  if (event.event === 'removed') entry.removed = true;
+}
+
+/** Read the ledgers earlier runs left in `dir` (for `cleanup`). */
+export function readLedgers(dir: string, runId?: string): LedgerEntry[] {
+  if (!existsSync(dir)) return [];
+  const out: LedgerEntry[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
+    if (runId && file !== `${runId}.jsonl`) continue;
+    const entries = new Map<string, LedgerEntry>();
+    const fileRunId = file.replace(/\.jsonl$/, '');
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        reduce(entries, fileRunId, JSON.parse(line) as LedgerEvent);
+      } catch {
+        // A torn last line from a crash: the entries before it still count.
+      }
+    }
+    out.push(...entries.values());
+  }
+  return out;
+}

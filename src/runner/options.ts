@@ -1,0 +1,49 @@
+import type { Selection } from './select.ts';
+
+/** Everything `run` accepts, after the CLI (flags, SIPAPP_* variables, config file) has merged it. */
+export interface RunOptions extends Selection {
+  baseUrl?: string;
+  token?: string;
+  tokenB?: string;
+  tnlease: string[];
+  outboundVoiceProfile?: string;
+  callUuid?: string;
+  expiredToken?: string;
+  reporter: string[];
+  out: string;
+  strict: boolean;
+  readOnly: boolean;
+  /** Per-request timeout, ms. */
+  timeout: number;
+  /** Whole-run deadline, seconds (0 = none). */
+  deadline: number;
+  /** Largest response body read, bytes. */
+  maxBody: number;
+  retries: number;
+  concurrency: number;
+  /** Requests per second (0 = unlimited). */
+  rate: number;
+  /** Embedded server only: a named fault of the reference server (for proving checks). */
+  fault?: string;
+  /** Embedded server only: latency added to every answer, ms (for benchmarks). */
+  latency?: number;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+export const DEFAULT_RUN_OPTIONS: RunOptions = {
+  tnlease: [],
+  reporter: ['console', 'junit', 'json', 'tap', 'html'],
+  out: 'reports',
+  strict: false,
+  readOnly: false,
+  timeout: 10_000,
+  deadline: 0,
+  maxBody: 10 * 1024 * 1024,
+  retries: 1,
+  concurrency: 8,
+  rate: 0,
+};
+
+/** A mistake in what the user asked for: one line, exit code 2. */
+export class UsageError extends Error {}

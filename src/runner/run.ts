@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_CASES } from '../../suites/index.ts';
+import { createReporters } from '../../reporters/index.ts';
+import type { CaseResult, PlannedCase, RunInfo, RunResult, RunSummary } from '../results/model.ts';
+import { specSha256, specVersion } from '../spec/load.ts';
+import { startReferenceServer } from '../server/index.ts';
+import { describe, executeCases, skippedResult } from './executor.ts';
+import { cleanupLedger } from './cleanup.ts';
+import { createPacer, type RunEnvironment, type RunFixtures } from './environment.ts';
+import { HttpClient } from './http.ts';
+import { Ledger } from './ledger.ts';
+import { NameFactory, newRunId } from './names.ts';
+import { UsageError, type RunOptions } from './options.ts';
+import { Redactor } from './redact.ts';
+import { selectCases, skipReason } from './select.ts';
+import { forgeCredentials } from './tokens.ts';
+
+const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+
+export interface RunHooks {
+  /** Where console output goes (tests capture it). */
+  stream?: NodeJS.WritableStream;
+  /** True once the user asked to stop (first SIGINT/SIGTERM). */
+  interrupted?: () => boolean;
+  runId?: string;
+}
+
+export interface RunOutcome {
+  result: RunResult;
+  files: string[];
+}
+
+/**
+ * One conformance run: resolve the target (the embedded reference server when
+ * no --base-url), plan the selected cases, run them, clean up what the run
+ * created, and hand the results to the reporters. Usage and reachability
+ * problems throw UsageError before any case runs.
+ */
+export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Promise<RunOutcome> {
+  const runId = hooks.runId ?? newRunId();
+  const target = await resolveTarget(options);
+  const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
+  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
+  const startedAt = new Date();
+  try {
+    await preflight(http, target.baseUrl, target.tokenA, redactor);
+    const ledger = new Ledger(runId, join(options.out, 'ledger'));
+    const env: RunEnvironment = {
+      runId,
+      baseUrl: target.baseUrl,
+      strict: options.strict,
+      readOnly: options.readOnly,
+      http,
+      redactor,
+      tokens: { a: target.tokenA, b: target.tokenB },
+      forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
+      fixtures: target.fixtures,
+      ledger,
+      names: new NameFactory(runId),
+      pace: createPacer(options.rate),
+      requestCount: 0,
+    };
+
+    const selected = selectCases(ALL_CASES, options);
+    if (selected.length === 0) throw new UsageError('the selection (--grep/--suite/--tag/--operation/--shard) matches no case; see `sipapp-conformance list`');
+    const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
+    const runnable = selected.filter((c) => !skipReason(c, availability));
+
+    const info: RunInfo = {
+      runId,
+      tool: { name: PKG.name, version: PKG.version },
+      spec: { version: specVersion(), sha256: specSha256() },
+      node: process.version,
+      target: { baseUrl: target.baseUrl, embedded: target.embedded },
+      options: redactor.deep(publicOptions(options)),
+      startedAt: startedAt.toISOString(),
+      shard: options.shard,
+    };
+    const reporters = createReporters(options.reporter, { outDir: options.out, stream: hooks.stream, color: options.color, quiet: options.quiet });
+    const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
+    await reporters.onBegin?.(info, plan);
+
+    const skipped = new Map(selected.map((c) => [c.id, skipReason(c, availability)]));
+    const results: CaseResult[] = [];
+    for (const c of selected) {
+      const reason = skipped.get(c.id);
+      if (reason) {
+        const r = skippedResult(c, reason);
+        results.push(r);
+        await reporters.onCaseEnd?.(r);
+      }
+    }
+    const ran = await executeCases(runnable, env, {
+      concurrency: options.concurrency,
+      deadline: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
+      aborted: hooks.interrupted,
+      onCaseEnd: (r) => reporters.onCaseEnd?.(r),
+    });
+    const cleanup = await cleanupLedger(env, ledger);
+    await reporters.onCaseEnd?.(cleanup);
+
+    const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
+    const cases = [...selected.map((c) => byId.get(c.id)!), cleanup];
+    const endedAt = new Date();
+    const result: RunResult = {
+      info: { ...info, endedAt: endedAt.toISOString() },
+      cases,
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
+    };
+    const files = await reporters.onEnd(result);
+    return { result, files };
+  } finally {
+    await http.close();
+    await target.close();
+  }
+}
+
+export function summarise(cases: CaseResult[], durationMs: number, requests: number): RunSummary {
+  const count = (status: CaseResult['status']) => cases.filter((c) => c.status === status).length;
+  const failed = count('failed');
+  const errors = count('error');
+  return {
+    total: cases.length,
+    passed: count('passed'),
+    failed,
+    errors,
+    skipped: count('skipped'),
+    warnings: cases.reduce((n, c) => n + c.checks.filter((o) => o.status === 'warning').length, 0),
+    durationMs,
+    requests,
+    exitCode: failed + errors > 0 ? 1 : 0,
+  };
+}
+
+interface Target {
+  baseUrl: string;
+  embedded: boolean;
+  tokenA: string;
+  tokenB?: string;
+  fixtures: RunFixtures;
+  close(): Promise<void>;
+}
+
+async function resolveTarget(options: RunOptions): Promise<Target> {
+  if (!options.baseUrl) {
+    const server = await startReferenceServer({ port: 0, host: '127.0.0.1', fault: options.fault, latencyMs: options.latency, faultDelayMs: options.timeout + 1000 });
+    const { a, b } = server.fixtures;
+    return {
+      baseUrl: server.url,
+      embedded: true,
+      tokenA: options.token ?? a.token,
+      tokenB: options.tokenB ?? b.token,
+      fixtures: {
+        tnleases: options.tnlease.length ? options.tnlease : a.tnleases.slice(0, 2),
+        outboundVoiceProfile: options.outboundVoiceProfile ?? a.outboundVoiceProfile,
+        callUuid: options.callUuid ?? a.calls[0],
+        expiredToken: options.expiredToken ?? a.expiredToken,
+      },
+      close: () => server.close(),
+    };
+  }
+  if (options.fault || options.latency) throw new UsageError('--fault and --latency apply to the embedded reference server only; drop --base-url to use them');
+  if (!options.token) throw new UsageError('--token (or SIPAPP_TOKEN) is required with --base-url');
+  let url: URL;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {
+    throw new UsageError(`--base-url is not a URL: ${options.baseUrl}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be http(s): ${options.baseUrl}`);
+  return {
+    baseUrl: url.toString().replace(/\/+$/, ''),
+    embedded: false,
+    tokenA: options.token,
+    tokenB: options.tokenB,
+    fixtures: { tnleases: options.tnlease, outboundVoiceProfile: options.outboundVoiceProfile, callUuid: options.callUuid, expiredToken: options.expiredToken },
+    close: async () => undefined,
+  };
+}
+
+/** Before any case: is the target there at all? Unreachable is a usage problem (exit 2), not a conformance failure. */
+async function preflight(http: HttpClient, baseUrl: string, token: string, redactor: Redactor): Promise<void> {
+  const reply = await http.send({ method: 'GET', url: `${baseUrl}/rest/sip/app`, headers: { accept: 'application/json', 'x-auth-token': token } });
+  if (reply.kind === 'transport-error' && reply.errorKind === 'connection') {
+    throw new UsageError(redactor.text(`cannot reach ${baseUrl}: ${reply.message}`));
+  }
+}
+
+function publicOptions(options: RunOptions): Record<string, unknown> {
+  const { token, tokenB, expiredToken, color, quiet, ...rest } = options;
+  return { ...rest, token: token ? '<set>' : undefined, tokenB: tokenB ? '<set>' : undefined, expiredToken: expiredToken ? '<set>' : undefined };
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { CaseDefinition, Need } from '../../suites/case.ts';
+import type { RunFixtures } from './environment.ts';
+
+export interface Selection {
+  grep?: string[];
+  suite?: string[];
+  tag?: string[];
+  operation?: string[];
+  shard?: { index: number; total: number };
+}
+
+/** The cases a selection names, in definition order. Filters combine with AND; values within one filter with OR. */
+export function selectCases(all: readonly CaseDefinition[], sel: Selection): CaseDefinition[] {
+  const patterns = (sel.grep ?? []).map((g) => new RegExp(g, 'i'));
+  return all.filter((c) =>
+    (!patterns.length || patterns.some((p) => p.test(`${c.id} ${c.title}`))) &&
+    (!sel.suite?.length || sel.suite.includes(c.suite)) &&
+    (!sel.tag?.length || sel.tag.some((t) => c.tags.includes(t))) &&
+    (!sel.operation?.length || sel.operation.includes(c.operation)) &&
+    (!sel.shard || shardOf(c.id, sel.shard.total) === sel.shard.index),
+  );
+}
+
+/** Deterministic shard (1-based) by a hash of the case id: stable as cases are added elsewhere. */
+export function shardOf(id: string, total: number): number {
+  const hash = createHash('sha256').update(id).digest().readUInt32BE(0);
+  return (hash % total) + 1;
+}
+
+export interface Availability {
+  tokenB: boolean;
+  readOnly: boolean;
+  fixtures: RunFixtures;
+}
+
+/** Why a case cannot run with what the user gave; undefined when it can. */
+export function skipReason(c: CaseDefinition, a: Availability): string | undefined {
+  if (a.readOnly && c.sideEffects !== 'none') return '--read-only: this case sends requests that could change state';
+  const missing = (c.needs ?? []).filter((need) => !has(need, a));
+  if (missing.length) return `needs ${missing.map(describeNeed).join(' and ')}`;
+  return undefined;
+}
+
+function has(need: Need, a: Availability): boolean {
+  switch (need) {
+    case 'tokenB': return a.tokenB;
+    case 'tnlease': return a.fixtures.tnleases.length >= 1;
+    case 'twoTnleases': return a.fixtures.tnleases.length >= 2;
+    case 'outboundVoiceProfile': return Boolean(a.fixtures.outboundVoiceProfile);
+    case 'callUuid': return Boolean(a.fixtures.callUuid);
+    case 'expiredToken': return Boolean(a.fixtures.expiredToken);
+  }
+}
+
+function describeNeed(need: Need): string {
+  return {
+    tokenB: '--token-b (a second account)',
+    tnlease: '--tnlease (a lease the run may assign)',
+    twoTnleases: 'two --tnlease values',
+    outboundVoiceProfile: '--outbound-voice-profile',
+    callUuid: '--call-uuid (a live call the run may drive)',
+    expiredToken: '--expired-token',
+  }[need];
+}

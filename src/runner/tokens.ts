@@ -1,0 +1,47 @@
+import { SignJWT, decodeJwt } from 'jose';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Bad credentials derived from the real token, so that a server which checks
+ * only the shape, only the claims, or only that a header is present is caught.
+ * None of these needs the server's secret.
+ */
+export type ForgedKind = 'missing' | 'garbage' | 'unsigned' | 'tampered' | 'wrong-secret' | 'expired';
+
+export interface Credential {
+  kind: ForgedKind | 'valid';
+  /** undefined = send no X-Auth-Token header at all. */
+  token?: string;
+  describe: string;
+}
+
+const b64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+
+function claimsOf(token: string): Record<string, unknown> {
+  try {
+    return decodeJwt(token) as Record<string, unknown>;
+  } catch {
+    return { sub: 'sipapp-conformance' };
+  }
+}
+
+export async function forgeCredentials(realToken: string, expiredToken?: string): Promise<Credential[]> {
+  const claims = claimsOf(realToken);
+  const [header, payload, signature] = realToken.split('.');
+  const isJwt = Boolean(header && payload && signature);
+  const unsigned = `${b64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64url(JSON.stringify(claims))}.`;
+  const tamperedClaims = { ...claims, sub: `${String(claims.sub ?? 'x')}-tampered`, role: 'Admin' };
+  const tampered = isJwt
+    ? `${header}.${b64url(JSON.stringify(tamperedClaims))}.${signature}`
+    : `${realToken.slice(0, -1)}${realToken.endsWith('A') ? 'B' : 'A'}`;
+  const wrongSecret = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(randomBytes(32));
+  const credentials: Credential[] = [
+    { kind: 'missing', describe: 'no X-Auth-Token header' },
+    { kind: 'garbage', token: 'not-a-jwt', describe: 'a token that is not a JWT' },
+    { kind: 'unsigned', token: unsigned, describe: 'the same claims, alg "none", no signature' },
+    { kind: 'tampered', token: tampered, describe: 'changed claims under the original signature' },
+    { kind: 'wrong-secret', token: wrongSecret, describe: 'the same claims signed with another secret' },
+  ];
+  if (expiredToken) credentials.push({ kind: 'expired', token: expiredToken, describe: 'an expired token' });
+  return credentials;
+}

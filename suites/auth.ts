@@ -1,0 +1,46 @@
+import { STATUS } from '../src/checks/status-code.ts';
+import { MINIMAL_CALLFLOW } from '../src/callflow/validate.ts';
+import { OPERATION_IDS, type OperationId } from '../src/spec/operations.ts';
+import { defineCases, type CaseDefinition } from './case.ts';
+import type { CaseContext } from '../src/runner/case-context.ts';
+import { unknownUuid } from './support.ts';
+
+/**
+ * Every operation refuses every bad credential (page 401 "Forbidden", E03).
+ * Path operations target an app the run owns (a server that checks existence
+ * before the token would otherwise hide the flaw); in --read-only, a random uuid.
+ * The call route always targets a random uuid: a bad token must never drive a live call.
+ */
+function authCase(operation: OperationId): Omit<CaseDefinition, 'suite'> {
+  const readOnlyOp = operation === 'ListSIPControlApps' || operation === 'GetSIPControlAppByUUID' || operation === 'GetSIPControlAppTNLeasesList';
+  return {
+    id: operation, title: `${operation} refuses missing, garbage and forged tokens`, operation, tags: ['auth', 'security'],
+    checks: ['auth-required'], sideEffects: readOnlyOp ? 'none' : 'writes',
+    async run(ctx: CaseContext) {
+      const target = await targetFor(ctx, operation);
+      for (const credential of ctx.env.forged) {
+        const purpose = `${operation} with ${credential.describe}`;
+        const res = operation === 'CreateSIPControlApp'
+          ? (await ctx.tryCreate(purpose, { name: ctx.env.names.name('auth'), subdomain: ctx.env.names.subdomain() }, { as: credential })).res
+          : operation === 'ExecuteSIPControlAppCallExecuteCallFlow'
+            ? await ctx.call(operation, { uuid: target, rawBody: MINIMAL_CALLFLOW, contentType: 'application/xml', as: credential, purpose })
+            : await ctx.call(operation, { uuid: target, body: bodyFor(operation, ctx), as: credential, purpose });
+        ctx.expectStatus('auth-required', res, { ...STATUS.unauthenticated, situation: credential.describe });
+      }
+    },
+  };
+}
+
+async function targetFor(ctx: CaseContext, operation: OperationId): Promise<string | undefined> {
+  if (operation === 'CreateSIPControlApp' || operation === 'ListSIPControlApps') return undefined;
+  if (operation === 'ExecuteSIPControlAppCallExecuteCallFlow' || ctx.env.readOnly) return unknownUuid();
+  return (await ctx.createApp('create an app to aim at')).uuid;
+}
+
+function bodyFor(operation: OperationId, ctx: CaseContext): unknown {
+  if (operation === 'ModifySIPControlApp') return { name: ctx.env.names.name('auth') };
+  if (operation === 'AssignTNLeasesToSIPControlApp') return { add: [] };
+  return undefined;
+}
+
+export const authCases: CaseDefinition[] = defineCases('auth', OPERATION_IDS.map(authCase));

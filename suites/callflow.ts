@@ -1,0 +1,64 @@
+import { STATUS } from '../src/checks/status-code.ts';
+import { isObject, payloadOf, type ObservedResponse } from '../src/checks/observed.ts';
+import { fail, pass } from '../src/checks/verdict.ts';
+import { BROKEN_CALLFLOWS, SAMPLE_CALLFLOWS, MINIMAL_CALLFLOW } from '../src/callflow/validate.ts';
+import { defineCases, type CaseDefinition } from './case.ts';
+import type { CaseContext } from '../src/runner/case-context.ts';
+import { pathUuidCases } from './get.ts';
+
+const OP = 'ExecuteSIPControlAppCallExecuteCallFlow' as const;
+
+export type CallFlowEncoding = 'multipart' | 'raw';
+
+/** Post XML as the 2021 document's multipart part `file`, or raw (E07). */
+export function postCallFlow(ctx: CaseContext, uuid: string, xml: string, encoding: CallFlowEncoding, purpose: string): Promise<ObservedResponse> {
+  return encoding === 'multipart'
+    ? ctx.call(OP, { uuid, form: { field: 'file', filename: 'callflow.xml', contentType: 'application/xml', content: xml }, purpose: `${purpose} (multipart "file")` })
+    : ctx.call(OP, { uuid, rawBody: xml, contentType: 'application/xml', purpose: `${purpose} (raw application/xml)` });
+}
+
+/** E07: the encodings the suite tries, in order. --strict pins multipart. */
+const encodingsFor = (ctx: CaseContext): CallFlowEncoding[] => (ctx.strict ? ['multipart'] : ['multipart', 'raw']);
+
+/**
+ * A document that keeps a live call going, so later posts still reach it
+ * (a Hangup would end the call the user lent us).
+ */
+const GENTLE_CALLFLOW = SAMPLE_CALLFLOWS['say-text-and-content'] ?? SAMPLE_CALLFLOWS['play-pause'] ?? MINIMAL_CALLFLOW;
+
+export const callflowCases: CaseDefinition[] = defineCases('callflow', [
+  {
+    id: 'accepts-valid', title: 'valid call-flow XML is accepted and answers the call', operation: OP, tags: ['callflow'],
+    checks: ['callflow-accepted', 'call-uuid-matches'], needs: ['callUuid'], sideEffects: 'drives-call', lock: 'call',
+    async run(ctx) {
+      const callUuid = ctx.env.fixtures.callUuid!;
+      let accepted: ObservedResponse | undefined;
+      const tried: string[] = [];
+      for (const encoding of encodingsFor(ctx)) {
+        const res = await postCallFlow(ctx, callUuid, GENTLE_CALLFLOW, encoding, 'post valid call-flow XML');
+        tried.push(`${encoding}: ${res.status}`);
+        if (res.status === 200) { accepted = res; break; }
+        // Only a refusal of the encoding itself justifies trying the other one.
+        if (res.status !== 400 && res.status !== 415) break;
+      }
+      if (!ctx.expect('callflow-accepted', accepted ? pass() : fail('valid call-flow XML was not accepted', '200 with the call (multipart "file" or raw XML, E07)', tried.join('; ')))) return;
+      const call = payloadOf(accepted!);
+      ctx.expect('callflow-accepted', isObject(call) && isObject(call.channel) ? pass() : fail('the answer does not carry the call', 'payload: the call with its channel', JSON.stringify(call)?.slice(0, 120) ?? 'nothing'));
+      ctx.expect('call-uuid-matches', isObject(call) && call.uuid === callUuid ? pass() : fail('the call answered is not the one posted to', `uuid ${callUuid}`, `uuid ${JSON.stringify(isObject(call) ? call.uuid : undefined)}`));
+    },
+  },
+  {
+    id: 'rejects-broken', title: 'broken call-flow XML is refused with a 4xx error', operation: OP, tags: ['callflow'],
+    checks: ['callflow-rejected'], needs: ['callUuid'], sideEffects: 'drives-call', lock: 'call',
+    async run(ctx) {
+      const callUuid = ctx.env.fixtures.callUuid!;
+      for (const [name, { xml, kind }] of Object.entries(BROKEN_CALLFLOWS)) {
+        for (const encoding of encodingsFor(ctx)) {
+          const res = await postCallFlow(ctx, callUuid, xml, encoding, `post broken call-flow XML (${kind}: ${name})`);
+          ctx.expectStatus('callflow-rejected', res, { ...STATUS.invalidInput, situation: `broken call-flow XML, ${name}` });
+        }
+      }
+    },
+  },
+  ...pathUuidCases(OP, undefined, 'writes', () => MINIMAL_CALLFLOW),
+]);

@@ -1,0 +1,49 @@
+import { STATUS } from '../src/checks/status-code.ts';
+import { appMatchesSent } from '../src/checks/read-after-write.ts';
+import { defineCases, type CaseDefinition } from './case.ts';
+import { appOf, malformedUuids, unknownUuid } from './support.ts';
+import type { OperationId } from '../src/spec/operations.ts';
+import type { CaseContext } from '../src/runner/case-context.ts';
+import type { SideEffects } from './case.ts';
+
+const OP = 'GetSIPControlAppByUUID' as const;
+
+/** The two path-uuid cases every `{uuid}` operation gets (E23, E24). */
+export function pathUuidCases(operation: OperationId, body?: () => unknown, sideEffects: SideEffects = 'none', rawXml?: () => string): Array<Omit<CaseDefinition, 'suite'>> {
+  const send = (ctx: CaseContext, uuid: string, purpose: string) =>
+    rawXml ? ctx.call(operation, { uuid, rawBody: rawXml(), contentType: 'application/xml', purpose }) : ctx.call(operation, { uuid, body: body?.(), purpose });
+  return [
+    {
+      id: 'unknown-uuid', title: 'an unknown uuid answers 404', operation, tags: ['not-found', 'uuid'],
+      checks: ['unknown-uuid-not-found'], sideEffects,
+      async run(ctx) {
+        const res = await send(ctx, unknownUuid(), 'request an unknown uuid');
+        ctx.expectStatus('unknown-uuid-not-found', res, STATUS.notFound);
+      },
+    },
+    {
+      id: 'malformed-uuid', title: 'malformed uuids are refused with a 4xx', operation, tags: ['uuid'],
+      checks: ['malformed-uuid-rejected'], sideEffects,
+      async run(ctx) {
+        for (const { label, value } of malformedUuids()) {
+          const res = await send(ctx, value, `request with a path uuid that is ${label}`);
+          ctx.expectStatus('malformed-uuid-rejected', res, { ...STATUS.malformedUuid, situation: `path uuid ${label}` });
+        }
+      },
+    },
+  ];
+}
+
+export const getCases: CaseDefinition[] = defineCases('get', [
+  {
+    id: 'own', title: 'get answers the app as created', operation: OP, tags: ['smoke', 'read-after-write'],
+    checks: ['status-code', 'read-after-write'], sideEffects: 'writes',
+    async run(ctx) {
+      const { uuid, sent } = await ctx.createApp('create app');
+      const res = await ctx.call(OP, { uuid, purpose: 'get the app' });
+      ctx.expectStatus('status-code', res, STATUS.ok);
+      ctx.expect('read-after-write', appMatchesSent(appOf(res), sent, 'get after create'));
+    },
+  },
+  ...pathUuidCases(OP),
+]);

@@ -1,0 +1,31 @@
+import type { CaseDefinition } from './case.ts';
+import { createCases } from './create.ts';
+import { listCases } from './list.ts';
+import { getCases } from './get.ts';
+import { modifyCases } from './modify.ts';
+import { removeCases } from './remove.ts';
+import { tnleaseAssignCases, tnleaseListCases, leaseWorkflowCases } from './tnlease.ts';
+import { callflowCases } from './callflow.ts';
+import { authCases } from './auth.ts';
+import { isolationCases } from './isolation.ts';
+import { lifecycleCases } from './lifecycle.ts';
+
+/** Every case of every suite, one suite per operation and per workflow, in run order. */
+export const ALL_CASES: readonly CaseDefinition[] = [
+  ...createCases,
+  ...listCases,
+  ...getCases,
+  ...modifyCases,
+  ...removeCases,
+  ...tnleaseListCases,
+  ...tnleaseAssignCases,
+  ...leaseWorkflowCases,
+  ...callflowCases,
+  ...authCases,
+  ...isolationCases,
+  ...lifecycleCases,
+];
+
+export const SUITE_NAMES = [...new Set(ALL_CASES.map((c) => c.suite))];
+
+export type { CaseDefinition } from './case.ts';
