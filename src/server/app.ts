@@ -74,7 +74,7 @@ const HANDLERS: Record<OperationId, Handler> = {
 } as Record<OperationId, Handler>;
 
 /** Fastify's body-parser errors for a body that is not JSON. */
-const MALFORMED_JSON_CODES = new Set(['FST_ERR_CTP_INVALID_JSON', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
+const MALFORMED_JSON_CODES = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
 
 export function buildApp(deps: AppDeps): FastifyInstance {
   const { store, tokens, behaviour, fault } = deps;
@@ -124,7 +124,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     if (err instanceof ApiError) {
       status = err.status;
       message = err.message;
-    } else if (err.code !== undefined && MALFORMED_JSON_CODES.has(err.code)) {
+    } else if ((err.code !== undefined && MALFORMED_JSON_CODES.has(err.code)) || (err instanceof SyntaxError && err.statusCode === 400)) {
       status = behaviour.malformedJsonStatus;
       message = status >= 500 ? 'Internal Server Error' : `Malformed JSON body: ${err.message}`;
     } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
