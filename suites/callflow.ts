@@ -29,7 +29,7 @@ const GENTLE_CALLFLOW = SAMPLE_CALLFLOWS['say-text-and-content'] ?? SAMPLE_CALLF
 export const callflowCases: CaseDefinition[] = defineCases('callflow', [
   {
     id: 'accepts-valid', title: 'valid call-flow XML is accepted and answers the call', operation: OP, tags: ['callflow'],
-    checks: ['callflow-accepted', 'call-uuid-matches'], needs: ['callUuid'], sideEffects: 'drives-call', lock: 'call',
+    checks: ['callflow-accepted', 'status-code', 'call-uuid-matches'], needs: ['callUuid'], sideEffects: 'drives-call', lock: 'call',
     async run(ctx) {
       const callUuid = ctx.env.fixtures.callUuid!;
       let accepted: ObservedResponse | undefined;
@@ -37,11 +37,12 @@ export const callflowCases: CaseDefinition[] = defineCases('callflow', [
       for (const encoding of encodingsFor(ctx)) {
         const res = await postCallFlow(ctx, callUuid, GENTLE_CALLFLOW, encoding, 'post valid call-flow XML');
         tried.push(`${encoding}: ${res.status}`);
-        if (res.status === 200) { accepted = res; break; }
+        if (res.status < 300) { accepted = res; break; }
         // Only a refusal of the encoding itself justifies trying the other one.
         if (res.status !== 400 && res.status !== 415) break;
       }
       if (!ctx.expect('callflow-accepted', accepted ? pass() : fail('valid call-flow XML was not accepted', '200 with the call (multipart "file" or raw XML, E07)', tried.join('; ')))) return;
+      ctx.expectStatus('status-code', accepted!, STATUS.ok);
       const call = payloadOf(accepted!);
       ctx.expect('callflow-accepted', isObject(call) && isObject(call.channel) ? pass() : fail('the answer does not carry the call', 'payload: the call with its channel', JSON.stringify(call)?.slice(0, 120) ?? 'nothing'));
       ctx.expect('call-uuid-matches', isObject(call) && call.uuid === callUuid ? pass() : fail('the call answered is not the one posted to', `uuid ${callUuid}`, `uuid ${JSON.stringify(isObject(call) ? call.uuid : undefined)}`));

@@ -24,6 +24,11 @@ export interface CaseDefinition {
   sideEffects: SideEffects;
   /** Cases sharing a lock never run at the same time (e.g. the account's leases). */
   lock?: string;
+  /**
+   * Needs the account to itself: runs after the parallel cases, alone, so no
+   * other case creates or removes apps while it looks (e.g. "the newest app is listed").
+   */
+  exclusive?: boolean;
   run(ctx: CaseContext): Promise<void>;
 }
 

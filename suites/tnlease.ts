@@ -75,6 +75,19 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
     },
   },
   {
+    id: 'unknown-lease-among-known', title: 'a request naming a known and an unknown lease changes nothing', operation: ASSIGN, tags: ['leases', 'references'],
+    checks: ['unknown-reference-rejected'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+    async run(ctx) {
+      const [lease] = ctx.env.fixtures.tnleases;
+      const { uuid } = await ctx.createApp('create app');
+      const res = await ctx.call(ASSIGN, { uuid, body: { add: [lease, unknownUuid()] }, purpose: 'assign a known and an unknown lease together' });
+      const refused = ctx.expectStatus('unknown-reference-rejected', res, { ...STATUS.unknownReference, situation: 'unknown lease uuid beside a known one' });
+      // A refused request must not half-apply: the known lease stays unassigned.
+      await expectLeases(ctx, uuid, refused ? [] : [lease], refused ? 'after a refused mixed assignment' : 'after the mixed assignment', 'unknown-reference-rejected');
+      if (!refused) await ctx.call(ASSIGN, { uuid, body: { remove: [lease] }, purpose: 'release the lease' });
+    },
+  },
+  {
     id: 'malformed-body', title: 'add that is not an array of uuids is refused', operation: ASSIGN, tags: ['leases', 'types'],
     checks: ['input-validation'], sideEffects: 'writes',
     async run(ctx) {

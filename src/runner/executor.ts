@@ -53,9 +53,21 @@ export function skippedResult(c: CaseDefinition, reason: string): CaseResult {
 /**
  * Run cases with at most `concurrency` in flight. Cases sharing a `lock` run
  * one after another in definition order (they share fixtures such as leases).
+ * Exclusive cases run afterwards, one at a time, with nothing else in flight.
  * Results come back in definition order, whatever order they finished in.
  */
 export async function executeCases(cases: CaseDefinition[], env: RunEnvironment, options: ExecuteOptions): Promise<CaseResult[]> {
+  const shared = cases.filter((c) => !c.exclusive);
+  const alone = cases.filter((c) => c.exclusive);
+  const results = new Map<CaseDefinition, CaseResult>();
+  const parallel = await executePool(shared, env, options, options.concurrency);
+  shared.forEach((c, i) => results.set(c, parallel[i]));
+  const serial = await executePool(alone, env, options, 1);
+  alone.forEach((c, i) => results.set(c, serial[i]));
+  return cases.map((c) => results.get(c)!);
+}
+
+async function executePool(cases: CaseDefinition[], env: RunEnvironment, options: ExecuteOptions, concurrency: number): Promise<CaseResult[]> {
   const results: CaseResult[] = new Array(cases.length);
   const locks = new Map<string, Promise<void>>();
   let next = 0;
@@ -86,6 +98,6 @@ export async function executeCases(cases: CaseDefinition[], env: RunEnvironment,
       await mine;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, cases.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, cases.length)) }, worker));
   return results;
 }
