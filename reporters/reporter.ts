@@ -10,6 +10,12 @@ export interface Reporter {
   onCaseEnd?(result: CaseResult): void | Promise<void>;
   /** Write the final output; return the files written (for the console to list). */
   onEnd(run: RunResult): Promise<string[]> | string[];
+  /**
+   * Optional, called after every reporter's `onEnd` with the union of the files
+   * written (so the console can list them last). Added compatibly: reporters
+   * without it are unaffected.
+   */
+  onReportFiles?(files: string[]): void | Promise<void>;
 }
 
 export interface ReporterOptions {

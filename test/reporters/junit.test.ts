@@ -1,0 +1,104 @@
+import t from 'tap';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { JUnitReporter, renderJUnit } from '../../reporters/junit.ts';
+import { buildRun, drive, JWT_RE } from './fixture.ts';
+
+const XSD = '/work/shared/schemas/junit-10.xsd';
+
+function xmllintAvailable(): boolean {
+  return spawnSync('xmllint', ['--version']).status === 0;
+}
+
+function validate(file: string): { ok: boolean; output: string } {
+  const r = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+t.test('junit.xml validates against the Jenkins junit-10 XSD', async (t) => {
+  t.ok(existsSync(XSD), `schema at ${XSD}`);
+  // CI (.ci/run) installs libxml2-utils; without xmllint this gate must fail, not pass silently.
+  if (!xmllintAvailable()) {
+    t.fail('xmllint not found: apt-get install libxml2-utils (the JUnit report cannot be validated)');
+    return;
+  }
+  const dir = t.testdir();
+  const files = await drive(new JUnitReporter({ outDir: dir }));
+  t.same(files, [join(dir, 'junit.xml')]);
+  const v = validate(files[0]!);
+  t.ok(v.ok, `xmllint: ${v.output}`);
+
+  // The validator is really validating: a report without a required attribute is rejected.
+  const broken = readFileSync(files[0]!, 'utf8').replace(/(<testsuite name="[^"]*") tests="\d+"/, '$1');
+  const brokenFile = join(dir, 'broken.xml');
+  writeFileSync(brokenFile, broken);
+  t.notOk(validate(brokenFile).ok, 'a testsuite without tests= is rejected by the schema');
+});
+
+t.test('structure: suites, cases, failure/error/skipped, properties, warnings', async (t) => {
+  const run = buildRun();
+  const xml = renderJUnit(run, 'ci-host-1');
+  t.notMatch(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/, 'no characters XML 1.0 forbids');
+  t.notMatch(xml, /\]\]>/, 'a literal ]]> never appears (it is escaped as ]]&gt;)');
+  t.notMatch(xml, JWT_RE, 'no raw JWT');
+  t.notMatch(xml, /<script>/, 'markup in messages is escaped');
+
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    textNodeName: '#text',
+    isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+    parseAttributeValue: false,
+    parseTagValue: false,
+  }).parse(xml);
+  const root = doc.testsuites;
+  t.equal(root.tests, '8');
+  t.equal(root.failures, '2');
+  t.equal(root.errors, '1');
+  const suites = root.testsuite as any[];
+  t.same(suites.map((s) => s.name), ['lifecycle', 'auth', 'validation', 'tnlease', 'call'], 'one testsuite per suite, in run order');
+  const lifecycle = suites[0];
+  t.match(lifecycle, { tests: '2', failures: '1', errors: '0', skipped: '0', time: '1.950', timestamp: '2025-01-31T12:00:00Z', hostname: 'ci-host-1', id: '0', package: 'sipapp-conformance' });
+  const props = Object.fromEntries(lifecycle.properties.property.map((p: any) => [p.name, p.value]));
+  t.match(props, { 'run.id': run.info.runId, 'tool.version': '0.1.0', 'spec.sha256': 'a'.repeat(64), 'target.baseUrl': 'https://sip.example.test' });
+
+  const cases = suites.flatMap((s) => s.testcase) as any[];
+  t.equal(cases.length, 8);
+  const byId = (id: string) => cases.find((c) => c.name.startsWith(`${id}: `));
+  const failed = byId('lifecycle-002');
+  t.equal(failed.classname, 'lifecycle.CreateSIPControlApp');
+  t.equal(failed.name, 'lifecycle-002: Create with a long name is accepted');
+  t.equal(failed.time, '1.830');
+  t.equal(failed.failure.type, 'status-code, no-server-error');
+  t.match(failed.failure.message, /^status-code: expected 200 or 201, got 500 <script>alert\("x"\)<\/script> & "quotes" 'single' \]\]> .*\(and 1 more failed check\)$/);
+  const body: string = failed.failure['#text'];
+  for (const piece of ['rule:     page responses, E12/E13', 'expected: 200 | 201', 'actual:   500', 'request:  POST https://sip.example.test/rest/sip/app', 'response: HTTP 500', 'curl:     curl -sS -X POST', '$SIPAPP_TOKEN', `<script>alert("x")</script> & "quotes" 'single' ]]>`]) {
+    t.ok(body.includes(piece), `failure text has ${JSON.stringify(piece)}`);
+  }
+  t.ok(body.length < 20_000, 'very long bodies are excerpted');
+  t.match(failed['system-out'], /\[warning\] check:\s+documented-fields \(advisory\)/);
+
+  const error = byId('validation-010');
+  t.equal(error.error.type, 'transport-error');
+  t.match(error.error.message, /socket hang up/);
+  t.match(error.error['#text'], /no response: ECONNRESET/);
+  t.notOk(error.failure, 'an error is not a failure');
+
+  const skipped = byId('tnlease-004');
+  t.equal(skipped.skipped.message, '--read-only');
+  const passed = byId('call-001');
+  t.equal(passed.name, 'call-001: Valid call-flow XML is accepted second line');
+  t.notOk(passed.failure || passed.error || passed.skipped);
+  t.equal(byId('lifecycle-001').name, 'lifecycle-001: Create answers 200/201 with the app — «é中»', 'unicode kept');
+});
+
+t.test('an empty run still validates', async (t) => {
+  if (!xmllintAvailable()) return t.fail('xmllint not found');
+  const dir = t.testdir();
+  const [file] = await drive(new JUnitReporter({ outDir: dir }), buildRun([]));
+  const v = validate(file!);
+  t.ok(v.ok, v.output);
+  t.match(execFileSync('cat', [file!], { encoding: 'utf8' }), /<testsuites [^>]*tests="0"/);
+});
