@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { REPORTER_NAMES } from '../../reporters/index.ts';
 import { OPERATION_IDS } from '../spec/operations.ts';
@@ -9,6 +10,8 @@ import { validateCommand } from './commands/validate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { cleanupCommand } from './commands/cleanup.ts';
 import { checksCommand } from './commands/checks.ts';
+
+const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
 
 const EPILOGUE = `Every option can also be set as an environment variable SIPAPP_<OPTION> (e.g. SIPAPP_BASE_URL,
 SIPAPP_TOKEN) or in a YAML/JSON file given with --config (default: ./sipapp-conformance.yaml if present).
@@ -42,8 +45,8 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .scriptName('sipapp-conformance')
     .usage('$0 <command> [options]\n\nConformance and contract tests for the OpenTact SIP Control App API.')
     .env('SIPAPP')
-    .config('config', 'YAML or JSON file of option values', (path: string) => readConfigFile(path))
-    .default('config', undefined)
+    .config('config', 'YAML or JSON file of option values (default: ./sipapp-conformance.yaml when present)', (path: string) => readConfigFile(path))
+    .default('config', existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined, DEFAULT_CONFIG)
     .command(runCommand(setExitCode))
     .command(listCommand(setExitCode))
     .command(checksCommand(setExitCode))

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { CaseDefinition, Need } from '../../suites/case.ts';
 import type { RunFixtures } from './environment.ts';
+import { RESPONSE_CHECKS } from '../checks/response-checks.ts';
+
+const PER_ANSWER = new Set<string>(RESPONSE_CHECKS.map(([name]) => name));
 
 export interface Selection {
   grep?: string[];
+  /** Cases that apply one of these named checks (per-answer checks apply in every case). */
+  check?: string[];
   suite?: string[];
   tag?: string[];
   operation?: string[];
@@ -17,6 +22,7 @@ export function selectCases(all: readonly CaseDefinition[], sel: Selection): Cas
     (!patterns.length || patterns.some((p) => p.test(`${c.id} ${c.title}`))) &&
     (!sel.suite?.length || sel.suite.includes(c.suite)) &&
     (!sel.tag?.length || sel.tag.some((t) => c.tags.includes(t))) &&
+    (!sel.check?.length || sel.check.some((name) => PER_ANSWER.has(name) || (c.checks as string[]).includes(name))) &&
     (!sel.operation?.length || sel.operation.includes(c.operation)) &&
     (!sel.shard || shardOf(c.id, sel.shard.total) === sel.shard.index),
   );

@@ -14,6 +14,7 @@ export function listCommand(setExitCode: (code: number) => void): CommandModule 
         grep: args.grep as string[] | undefined,
         suite: args.suite as string[] | undefined,
         tag: args.tag as string[] | undefined,
+        check: args.check as string[] | undefined,
         operation: args.operation as string[] | undefined,
         shard: parseShard(args.shard as string | undefined),
       });

@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { REPORTER_NAMES } from '../../../reporters/index.ts';
 import { SUITE_NAMES } from '../../../suites/index.ts';
 import { OPERATION_IDS, UUID_PATTERN } from '../../spec/operations.ts';
+import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';
 import { executeRun } from '../../runner/run.ts';
 import { installSignalHandlers } from '../signals.ts';
@@ -14,6 +15,7 @@ export function selectionOptions<T>(y: Argv<T>) {
     .option('grep', { type: 'string', array: true, group: 'Selection:', describe: 'Run cases whose id or title matches this regular expression (repeatable)' })
     .option('suite', { type: 'string', array: true, group: 'Selection:', describe: `Run these suites only (repeatable): ${SUITE_NAMES.join(', ')}` })
     .option('tag', { type: 'string', array: true, group: 'Selection:', describe: 'Run cases carrying one of these tags (repeatable), e.g. smoke, limits, auth, leases' })
+    .option('check', { type: 'string', array: true, group: 'Selection:', choices: CHECK_NAMES, describe: 'Run cases that apply one of these named checks (repeatable; see `checks`)' })
     .option('operation', { type: 'string', array: true, group: 'Selection:', choices: [...OPERATION_IDS, 'workflow'], describe: 'Run cases of these operations only (repeatable)' })
     .option('shard', { type: 'string', group: 'Selection:', describe: 'Run a deterministic part i/n of the cases (CI matrices), e.g. 2/4' })
     .option('read-only', { type: 'boolean', default: D.readOnly, group: 'Selection:', describe: 'Send GET requests only: no case that could change state runs' });
@@ -87,6 +89,7 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     grep: a.grep as string[] | undefined,
     suite: a.suite as string[] | undefined,
     tag: a.tag as string[] | undefined,
+    check: a.check as string[] | undefined,
     operation: a.operation as string[] | undefined,
     shard: parseShard(a.shard as string | undefined),
     color: (a.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
