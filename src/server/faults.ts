@@ -567,15 +567,12 @@ export const FAULTS: readonly FaultDefinition[] = [
     respond: appOps((c) => mapPayloadObjects(c, (o) => ({ ...o, created_on: new Date(String(o.created_on)).toString() }))),
   },
   {
-    name: 'call-channel-missing',
+    name: 'call-channel-stub',
     category: 'schema',
-    description: 'The call answer lacks its channel object.',
+    description: "The call answer's channel is a stub holding only its uuid (FreeSWITCH's required fields missing).",
     caughtBy: 'response-schema',
     respond: on('ExecuteSIPControlAppCallExecuteCallFlow', (c) =>
-      mapPayloadObjects(c, (o) => {
-        const { channel: _channel, ...rest } = o;
-        return rest;
-      }),
+      mapPayloadObjects(c, (o) => ({ ...o, channel: { uuid: (o.channel as Obj | undefined)?.uuid } })),
     ),
   },
   {
