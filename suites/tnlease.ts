@@ -18,10 +18,15 @@ export async function expectLeases(ctx: CaseContext, uuid: string, expected: str
   ctx.expect(check, leasesExactly(payloadOf(res), expected, `lease list ${when}`));
 }
 
-async function assign(ctx: CaseContext, uuid: string, body: { add?: string[]; remove?: string[] }, purpose: string): Promise<boolean> {
+/**
+ * E33: which leases the answer lists is not pinned by default (the lease list
+ * operation is what the suite trusts); --strict pins "the app's leases after the change".
+ */
+async function assign(ctx: CaseContext, uuid: string, body: { add?: string[]; remove?: string[] }, purpose: string, after?: string[]): Promise<boolean> {
   const res = await ctx.call(ASSIGN, { uuid, body, purpose });
-  // E33: which leases the answer lists is not pinned; the lease list operation is what the suite trusts.
-  return ctx.expectStatus('status-code', res, STATUS.ok);
+  const ok = ctx.expectStatus('status-code', res, STATUS.ok);
+  if (ok && ctx.strict && after) ctx.expect('lease-assignment', leasesExactly(payloadOf(res), after, `assign answer (${purpose})`));
+  return ok;
 }
 
 export const tnleaseListCases: CaseDefinition[] = defineCases('tnlease-list', [
@@ -43,11 +48,11 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
     async run(ctx) {
       const [lease] = ctx.env.fixtures.tnleases;
       const { uuid } = await ctx.createApp('create app');
-      if (!(await assign(ctx, uuid, { add: [lease] }, 'assign one lease'))) return;
+      if (!(await assign(ctx, uuid, { add: [lease] }, 'assign one lease', [lease]))) return;
       await expectLeases(ctx, uuid, [lease], 'after assigning it');
-      await assign(ctx, uuid, { add: [lease] }, 'assign the same lease again');
+      await assign(ctx, uuid, { add: [lease] }, 'assign the same lease again', [lease]);
       await expectLeases(ctx, uuid, [lease], 'after assigning it twice');
-      if (!(await assign(ctx, uuid, { remove: [lease] }, 'remove the lease'))) return;
+      if (!(await assign(ctx, uuid, { remove: [lease] }, 'remove the lease', []))) return;
       await expectLeases(ctx, uuid, [], 'after removing it');
     },
   },
@@ -57,8 +62,8 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
     async run(ctx) {
       const [first, second] = ctx.env.fixtures.tnleases;
       const { uuid } = await ctx.createApp('create app');
-      if (!(await assign(ctx, uuid, { add: [first] }, 'assign the first lease'))) return;
-      if (!(await assign(ctx, uuid, { add: [second], remove: [first] }, 'swap first for second'))) return;
+      if (!(await assign(ctx, uuid, { add: [first] }, 'assign the first lease', [first]))) return;
+      if (!(await assign(ctx, uuid, { add: [second], remove: [first] }, 'swap first for second', [second]))) return;
       await expectLeases(ctx, uuid, [second], 'after the swap');
       await assign(ctx, uuid, { remove: [second] }, 'release the second lease');
       await expectLeases(ctx, uuid, [], 'after releasing all');

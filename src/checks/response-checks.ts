@@ -23,7 +23,7 @@ export function contentType(res: ObservedResponse): Verdict | null {
   return fail(`${res.method} ${res.path} answered ${res.status} with a non-JSON content type`, 'Content-Type: application/json', value ? `Content-Type: ${value}` : 'no Content-Type header');
 }
 
-export function envelope(res: ObservedResponse): Verdict | null {
+export function envelope(res: ObservedResponse, strict = false): Verdict | null {
   if (res.status >= 300 && res.status < 400) return null;
   if (res.json === undefined) {
     return fail(`${res.method} ${res.path} answered ${res.status} without a JSON envelope`, 'a JSON object {success, …}', `${res.jsonError ?? 'no body'}: ${preview(res.text, 80)}`);
@@ -39,6 +39,9 @@ export function envelope(res: ObservedResponse): Verdict | null {
   if (typeof body.message !== 'string') return fail(`${res.method} ${res.path}: error envelope without a message`, 'message: string', `message: ${preview(body.message)}`);
   if ('status' in body && body.status !== undefined && typeof body.status !== 'number') {
     return fail(`${res.method} ${res.path}: error envelope status is not a number`, 'status: number (optional, E18)', `status: ${preview(body.status)}`);
+  }
+  if (strict && typeof body.status !== 'number') {
+    return fail(`${res.method} ${res.path}: error envelope without a status`, 'status: number (--strict pins E18)', `keys: ${Object.keys(body).join(', ')}`);
   }
   return pass();
 }
@@ -99,8 +102,8 @@ function walk(value: unknown, pointer: string, visit: (pointer: string, key: str
   }
 }
 
-/** The per-answer checks, in reporting order. */
-export const RESPONSE_CHECKS: ReadonlyArray<[CheckName, (res: ObservedResponse) => Verdict | null]> = [
+/** The per-answer checks, in reporting order. `strict` pins the errata's single readings. */
+export const RESPONSE_CHECKS: ReadonlyArray<[CheckName, (res: ObservedResponse, strict: boolean) => Verdict | null]> = [
   ['no-server-error', noServerError],
   ['content-type', contentType],
   ['envelope', envelope],

@@ -133,7 +133,7 @@ export class CaseContext {
       bodyTruncated: outcome.text.length > EXCERPT_BYTES,
     };
     const observed = observe({ operation, method, path, status: outcome.status, headers: outcome.headers, text: outcome.text });
-    for (const [check, fn] of RESPONSE_CHECKS) this.record(check, fn(observed), index);
+    for (const [check, fn] of RESPONSE_CHECKS) this.record(check, fn(observed, this.strict), index);
     return observed;
   }
 
