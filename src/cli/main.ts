@@ -10,6 +10,7 @@ import { validateCommand } from './commands/validate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { cleanupCommand } from './commands/cleanup.ts';
 import { checksCommand } from './commands/checks.ts';
+import { diffCommand, mergeCommand } from './commands/compare.ts';
 
 const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
 
@@ -53,7 +54,9 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .command(validateCommand(setExitCode))
     .command(serveCommand(setExitCode))
     .command(cleanupCommand(setExitCode))
-    .demandCommand(1, 'name a command: run, list, checks, validate, serve or cleanup (see --help)')
+    .command(diffCommand(setExitCode))
+    .command(mergeCommand(setExitCode))
+    .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff or merge (see --help)')
     .strict()
     .recommendCommands()
     .help()

@@ -1,0 +1,51 @@
+import type { CommandModule } from 'yargs';
+import { readResultsBundle, createReporters, REPORTER_NAMES } from '../../../reporters/index.ts';
+import { diffRuns, formatDiff } from '../../results/diff.ts';
+import { mergeRuns } from '../../results/merge.ts';
+import type { RunResult } from '../../results/model.ts';
+import { UsageError } from '../../runner/options.ts';
+
+function read(path: string): RunResult {
+  try {
+    return readResultsBundle(path);
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** `diff OLD NEW`: checks that newly fail, newly pass, newly skip. Exit 1 when something newly fails. */
+export function diffCommand(setExitCode: (code: number) => void): CommandModule {
+  return {
+    command: 'diff <old> <new>',
+    describe: 'Compare two results.json bundles: what newly fails, passes, skips',
+    builder: (y) => y
+      .positional('old', { type: 'string', describe: 'results.json of the earlier run' })
+      .positional('new', { type: 'string', describe: 'results.json of the later run' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the diff as JSON' }),
+    handler: (args) => {
+      const diff = diffRuns(read(String(args.old)), read(String(args.new)));
+      process.stdout.write(args.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff)}\n`);
+      setExitCode(diff.newlyFailing.length ? 1 : 0);
+    },
+  };
+}
+
+/** `merge FILES…`: one report from the JSON bundles of several shards. */
+export function mergeCommand(setExitCode: (code: number) => void): CommandModule {
+  return {
+    command: 'merge <files..>',
+    describe: 'Merge the results.json bundles of CI shards into one set of reports',
+    builder: (y) => y
+      .positional('files', { type: 'string', array: true, describe: 'results.json bundles' })
+      .option('reporter', { type: 'string', array: true, choices: [...REPORTER_NAMES], default: ['junit', 'html', 'json'], describe: 'Reports to write' })
+      .option('out', { type: 'string', default: 'reports/merged', describe: 'Output directory' }),
+    handler: async (args) => {
+      const runs = (args.files as string[]).map(read);
+      const merged = mergeRuns(runs);
+      const reporters = createReporters(args.reporter as string[], { outDir: String(args.out), stream: process.stdout, quiet: true });
+      const files = await reporters.onEnd(merged);
+      process.stdout.write(`merged ${runs.length} runs, ${merged.summary.total} cases → ${files.join(', ')}\n`);
+      setExitCode(merged.summary.exitCode);
+    },
+  };
+}
