@@ -339,11 +339,14 @@ export const FAULTS: readonly FaultDefinition[] = [
     behaviour: { malformedPathCrashes: true },
   },
   {
-    name: 'uppercase-path-uuid-accepted',
+    name: 'malformed-path-uuid-200-null',
     category: 'uuid',
-    description: 'Path uuids are matched case-insensitively: an upper-case uuid finds the app (200).',
+    description: 'Get does not validate its path uuid: a malformed one answers 200 with payload null.',
     caughtBy: 'malformed-uuid-rejected',
-    behaviour: { pathUuidValid: (s) => UUID_RE.test(s.toLowerCase()), pathUuidCaseInsensitive: true },
+    respond: on('GetSIPControlAppByUUID', (c) => {
+      const segment = decodeURIComponent(c.url.split('?')[0].split('/').pop() ?? '');
+      return c.status === 400 && !UUID_RE.test(segment) ? { ...c, status: 200, body: { success: true, payload: null } } : c;
+    }),
   },
   // ── unknown references ───────────────────────────────────────────────────
   {
