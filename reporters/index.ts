@@ -9,12 +9,9 @@ import { JsonReporter } from './json.ts';
 import { HtmlReporter } from './html.ts';
 import { ReporterMultiplexer, type ReporterErrorHandler } from './multiplexer.ts';
 
-export const REPORTER_NAMES = ['console', 'junit', 'tap', 'json', 'html'] as const;
-export type ReporterName = (typeof REPORTER_NAMES)[number];
+import { REPORTER_NAMES, isReporterName, type ReporterName } from './names.ts';
 
-export function isReporterName(name: string): name is ReporterName {
-  return (REPORTER_NAMES as readonly string[]).includes(name);
-}
+export { REPORTER_NAMES, isReporterName, type ReporterName } from './names.ts';
 
 export function createReporter(name: ReporterName, opts: ReporterOptions): Reporter {
   switch (name) {

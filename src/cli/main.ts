@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
-import { REPORTER_NAMES } from '../../reporters/index.ts';
+import { REPORTER_NAMES } from '../../reporters/names.ts';
 import { OPERATION_IDS } from '../spec/operations.ts';
 import { UsageError } from '../runner/options.ts';
 import { readConfigFile } from './config-file.ts';

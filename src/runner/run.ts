@@ -4,7 +4,6 @@ import { ALL_CASES } from '../../suites/index.ts';
 import { createReporters } from '../../reporters/index.ts';
 import type { CaseResult, PlannedCase, RunInfo, RunResult, RunSummary } from '../results/model.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
-import { startReferenceServer } from '../server/index.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
 import { cleanupLedger } from './cleanup.ts';
 import { createPacer, type RunEnvironment, type RunFixtures } from './environment.ts';
@@ -144,6 +143,8 @@ interface Target {
 
 async function resolveTarget(options: RunOptions): Promise<Target> {
   if (!options.baseUrl) {
+    // The embedded server (Fastify and friends) loads only when it is the target.
+    const { startReferenceServer } = await import('../server/index.ts');
     const server = await startReferenceServer({ port: 0, host: '127.0.0.1', fault: options.fault, latencyMs: options.latency, faultDelayMs: options.timeout + 1000 });
     const { a, b } = server.fixtures;
     return {

@@ -1,11 +1,12 @@
 import type { CommandModule } from 'yargs';
-import { readResultsBundle, createReporters, REPORTER_NAMES } from '../../../reporters/index.ts';
+import { REPORTER_NAMES } from '../../../reporters/names.ts';
 import { diffRuns, formatDiff } from '../../results/diff.ts';
 import { mergeRuns } from '../../results/merge.ts';
 import type { RunResult } from '../../results/model.ts';
 import { UsageError } from '../../runner/options.ts';
 
-function read(path: string): RunResult {
+async function read(path: string): Promise<RunResult> {
+  const { readResultsBundle } = await import('../../../reporters/json.ts');
   try {
     return readResultsBundle(path);
   } catch (error) {
@@ -22,8 +23,8 @@ export function diffCommand(setExitCode: (code: number) => void): CommandModule 
       .positional('old', { type: 'string', describe: 'results.json of the earlier run' })
       .positional('new', { type: 'string', describe: 'results.json of the later run' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the diff as JSON' }),
-    handler: (args) => {
-      const diff = diffRuns(read(String(args.old)), read(String(args.new)));
+    handler: async (args) => {
+      const diff = diffRuns(await read(String(args.old)), await read(String(args.new)));
       process.stdout.write(args.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff)}\n`);
       setExitCode(diff.newlyFailing.length ? 1 : 0);
     },
@@ -40,7 +41,8 @@ export function mergeCommand(setExitCode: (code: number) => void): CommandModule
       .option('reporter', { type: 'string', array: true, choices: [...REPORTER_NAMES], default: ['junit', 'html', 'json'], describe: 'Reports to write' })
       .option('out', { type: 'string', default: 'reports/merged', describe: 'Output directory' }),
     handler: async (args) => {
-      const runs = (args.files as string[]).map(read);
+      const runs = await Promise.all((args.files as string[]).map(read));
+      const { createReporters } = await import('../../../reporters/index.ts');
       const merged = mergeRuns(runs);
       const reporters = createReporters(args.reporter as string[], { outDir: String(args.out), stream: process.stdout, quiet: true });
       const files = await reporters.onEnd(merged);

@@ -1,10 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
-import { REPORTER_NAMES } from '../../../reporters/index.ts';
+import { REPORTER_NAMES } from '../../../reporters/names.ts';
 import { SUITE_NAMES } from '../../../suites/index.ts';
 import { OPERATION_IDS, UUID_PATTERN } from '../../spec/operations.ts';
 import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';
-import { executeRun } from '../../runner/run.ts';
 import { installSignalHandlers } from '../signals.ts';
 
 const D = DEFAULT_RUN_OPTIONS;
@@ -113,6 +112,8 @@ export function runCommand(setExitCode: (code: number) => void): CommandModule {
     builder: (y) => runOptionsBuilder(y),
     handler: async (args) => {
       const options = toRunOptions(args);
+      // Loaded on demand: the runner pulls in the reporters and the reference server, which `list` or `--help` never need.
+      const { executeRun } = await import('../../runner/run.ts');
       const signals = installSignalHandlers();
       try {
         const { result } = await executeRun(options, { interrupted: signals.interrupted, stream: process.stdout });

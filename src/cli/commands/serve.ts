@@ -1,6 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { FAULTS, faultByName } from '../../server/index.ts';
-import { serve } from '../../server/standalone.ts';
 import { UsageError } from '../../runner/options.ts';
 
 /** `serve`: the reference server as a local, stateful OpenTact stand-in. */
@@ -15,6 +13,8 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       .option('latency', { type: 'number', default: 0, describe: 'Milliseconds added to every answer' })
       .option('list-faults', { type: 'boolean', default: false, describe: 'Print the fault catalogue and exit' }),
     handler: async (args) => {
+      const { FAULTS, faultByName } = await import('../../server/index.ts');
+      const { serve } = await import('../../server/standalone.ts');
       if (args['list-faults']) {
         const width = Math.max(...FAULTS.map((f) => f.name.length));
         for (const f of FAULTS) process.stdout.write(`${f.name.padEnd(width)}  ${f.category.padEnd(16)} caught by ${f.caughtBy}: ${f.description}\n`);
