@@ -1,10 +1,10 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpClient, type HttpClientOptions, type HttpFailure, type HttpReply } from '../../src/runner/http.ts';
 
 /** A throwaway server on 127.0.0.1:0, closed (with every connection) when the test ends. */
-async function serve(t: Tap.Test, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; hits: () => number }> {
+async function serve(t: Test, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; hits: () => number }> {
   let hits = 0;
   const server = createServer((req, res) => { hits++; handler(req, res); });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -13,17 +13,16 @@ async function serve(t: Tap.Test, handler: (req: IncomingMessage, res: ServerRes
   return { url: `http://127.0.0.1:${port}`, server, hits: () => hits };
 }
 
-function client(t: Tap.Test, options: Partial<HttpClientOptions> = {}): HttpClient {
+function client(t: Test, options: Partial<HttpClientOptions> = {}): HttpClient {
   const c = new HttpClient({ timeoutMs: 2000, maxBodyBytes: 1024 * 1024, retries: 0, ...options });
   t.teardown(() => c.close());
   return c;
 }
 
-function isFailure(t: Tap.Test, outcome: HttpReply | HttpFailure): outcome is HttpFailure {
+function isFailure(t: Test, outcome: HttpReply | HttpFailure): outcome is HttpFailure {
   return t.equal(outcome.kind, 'transport-error', `a transport error: ${JSON.stringify(outcome).slice(0, 200)}`);
 }
 
-namespace Tap { export type Test = Parameters<Parameters<typeof t.test>[1]>[0] }
 
 t.test('an ordinary answer: status, lower-case headers, text', async (t) => {
   const { url } = await serve(t, (req, res) => {
