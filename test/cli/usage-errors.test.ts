@@ -1,0 +1,58 @@
+import t, { type Test } from 'tap';
+import { runCli, spawnCli, linesOf, type CliOutcome } from './helpers.ts';
+
+/** A usage error: exit 2, exactly one stderr line naming the problem, no stack frames, nothing on stdout. */
+function usageError(t: Test, r: CliOutcome, what: RegExp): void {
+  t.equal(r.code, 2, 'exit code 2');
+  const lines = linesOf(r.err);
+  t.equal(lines.length, 1, `exactly one stderr line: ${JSON.stringify(r.err)}`);
+  t.match(lines[0], /^sipapp-conformance: /);
+  t.match(lines[0], what);
+  t.notMatch(r.err, /^\s*at /m, 'no stack frames');
+  t.notMatch(r.err, /internal error/);
+}
+
+const cases: Array<[string, string[], RegExp]> = [
+  ['base url that is not a URL', ['run', '--base-url', 'not-a-url', '--token', 'x'], /--base-url is not a URL: not-a-url/],
+  ['base url that is not http(s)', ['run', '--base-url', 'ftp://example.org', '--token', 'x'], /--base-url must be http\(s\)/],
+  ['nothing listening', ['run', '--base-url', 'http://127.0.0.1:9', '--token', 'x', '--reporter', 'json', '--out', '/nonexistent-never-written'], /cannot reach http:\/\/127\.0\.0\.1:9/],
+  ['--token-b without --token', ['run', '--base-url', 'https://x', '--token-b', 'y'], /--token \(or SIPAPP_TOKEN\) is required with --base-url/],
+  ['--tnlease not a uuid', ['run', '--tnlease', 'NOTUUID'], /--tnlease must be a lower-case uuid, got "NOTUUID"/],
+  ['--tnlease upper-case uuid', ['run', '--tnlease', '123E4567-E89B-12D3-A456-426614174000'], /--tnlease must be a lower-case uuid/],
+  ['--outbound-voice-profile not a uuid', ['run', '--outbound-voice-profile', 'x'], /--outbound-voice-profile must be a lower-case uuid/],
+  ['--shard 4/3', ['run', '--shard', '4/3'], /--shard must be i\/n with 1 ≤ i ≤ n, got "4\/3"/],
+  ['--shard 0/3', ['run', '--shard', '0/3'], /--shard must be i\/n/],
+  ['--shard garbage', ['run', '--shard', 'half'], /--shard must be i\/n/],
+  ['list --shard 4/3', ['list', '--shard', '4/3'], /--shard must be i\/n/],
+  ['--suite nope', ['run', '--suite', 'nope'], /unknown --suite nope; suites: create, list/],
+  ['--grep invalid regexp', ['run', '--grep', '(['], /--grep is not a valid regular expression/],
+  ['--timeout 0', ['run', '--timeout', '0'], /--timeout must be a number ≥ 1, got 0/],
+  ['--concurrency not a number', ['run', '--concurrency', 'many'], /--concurrency must be a number/],
+  ['--max-body too small', ['run', '--max-body', '10'], /--max-body must be a number ≥ 1024/],
+  ['--operation not an operation', ['run', '--operation', 'Nope'], /Invalid values?:|Argument: operation/],
+  ['--reporter unknown', ['run', '--reporter', 'pdf'], /Invalid values?:|Argument: reporter/],
+  ['--fault with --base-url', ['run', '--base-url', 'http://127.0.0.1:9', '--token', 'x', '--fault', 'list-500'], /--fault and --latency apply to the embedded reference server only/],
+  ['selection matching nothing', ['run', '--grep', 'no-such-case-anywhere', '--reporter', 'json', '--out', '/nonexistent-never-written'], /matches no case/],
+  ['unknown option', ['run', '--bogus'], /Unknown argument: bogus/],
+  ['unknown command', ['frobnicate'], /Unknown argument: frobnicate/],
+  ['missing config file', ['list', '--config', '/nonexistent/sipapp.yaml'], /cannot read config file \/nonexistent\/sipapp\.yaml: ENOENT/],
+];
+
+for (const [title, args, what] of cases) {
+  t.test(`usage error (in-process): ${title}`, async (t) => usageError(t, await runCli(args), what));
+}
+
+t.test('usage errors from the real bin: exit 2, one line', async (t) => {
+  usageError(t, spawnCli(['run', '--base-url', 'not-a-url', '--token', 'x']), /--base-url is not a URL/);
+  usageError(t, spawnCli(['run', '--base-url', 'http://127.0.0.1:9', '--token', 'x']), /cannot reach http:\/\/127\.0\.0\.1:9/);
+  usageError(t, spawnCli(['run', '--shard', '4/3']), /--shard must be i\/n/);
+  usageError(t, spawnCli(['run', '--bogus']), /Unknown argument: bogus/);
+  usageError(t, spawnCli(['validate', 'Nope', '200', 'x.json']), /unknown operation Nope/);
+});
+
+t.test('a token given on the command line never reaches stderr', async (t) => {
+  const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+  const r = await runCli(['run', '--base-url', `http://127.0.0.1:9/${token}`, '--token', token]);
+  usageError(t, r, /cannot reach/);
+  t.notMatch(r.err, token);
+});
