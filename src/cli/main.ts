@@ -11,6 +11,7 @@ import { serveCommand } from './commands/serve.ts';
 import { cleanupCommand } from './commands/cleanup.ts';
 import { checksCommand } from './commands/checks.ts';
 import { diffCommand, mergeCommand } from './commands/compare.ts';
+import { verifyCommand } from './commands/verify.ts';
 
 const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
 
@@ -56,7 +57,8 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .command(cleanupCommand(setExitCode))
     .command(diffCommand(setExitCode))
     .command(mergeCommand(setExitCode))
-    .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff or merge (see --help)')
+    .command(verifyCommand(setExitCode))
+    .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge or verify (see --help)')
     .strict()
     .recommendCommands()
     .help()
