@@ -16,8 +16,11 @@ export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries
   const leftovers: string[] = [];
   let removed = 0;
   try {
-    const byName = entries.filter((e) => !e.uuid && e.name.startsWith(`${e.runId}-`));
-    if (byName.length) await resolveByName(ctx, byName);
+    const unconfirmed = entries.filter((e) => !e.uuid);
+    if (unconfirmed.length) {
+      const lookup = await resolveUnconfirmed(ctx, ledger, unconfirmed);
+      if (lookup) leftovers.push(lookup);
+    }
     for (const entry of entries) {
       if (!entry.uuid) continue;
       const outcome = await removeEntry(ctx, ledger, entry);
@@ -27,7 +30,7 @@ export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries
   } catch (error) {
     leftovers.push(error instanceof CaseStop ? error.message : String(error));
   }
-  const nothing = entries.length === 0;
+  const nothing = removed === 0 && leftovers.length === 0;
   return {
     id: 'cleanup.run-resources',
     title: 'remove every resource the run created',
@@ -38,20 +41,34 @@ export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries
     durationMs: Math.round(performance.now() - started),
     reason: leftovers.length
       ? env.redactor.text(`left behind (remove with \`sipapp-conformance cleanup --run ${ledger.runId}\`): ${leftovers.join('; ')}`)
-      : nothing ? 'the run created nothing' : `removed ${removed} app(s) the run created`,
+      : nothing ? 'nothing the run created was left to remove' : `removed ${removed} app(s) the run created`,
     checks: ctx.outcomes.filter((o) => o.status !== 'passed'),
     exchanges: ctx.exchanges,
   };
 }
 
-async function resolveByName(ctx: CaseContext, entries: LedgerEntry[]): Promise<void> {
-  const res = await ctx.call('ListSIPControlApps', { purpose: 'find apps whose create got no answer' });
+/**
+ * Creates that got no usable answer (refused, timed out, garbled): look for
+ * them in the list by their run-prefixed name or subdomain — never by anything
+ * that could match what the run did not make. Found: cleaned up below. Not
+ * found: closed in the ledger, so later `cleanup` runs do not ask again.
+ * Returns a leftover note when the lookup itself was impossible.
+ */
+async function resolveUnconfirmed(ctx: CaseContext, ledger: Ledger, entries: LedgerEntry[]): Promise<string | undefined> {
+  const res = await ctx.call('ListSIPControlApps', { purpose: 'find apps whose create got no usable answer' });
   const apps = payloadOf(res);
-  if (!Array.isArray(apps)) return;
-  for (const entry of entries) {
-    const match = apps.find((app) => isObject(app) && app.name === entry.name && typeof app.uuid === 'string');
-    if (isObject(match)) entry.uuid = match.uuid as string;
+  if (res.status >= 300 || !Array.isArray(apps)) {
+    return `${entries.length} create(s) got no usable answer and the list to look for them answered ${res.status}: unsure whether they exist`;
   }
+  for (const entry of entries) {
+    const prefix = `${entry.runId}-`;
+    const match = apps.find((app) => isObject(app) && typeof app.uuid === 'string' && (
+      (entry.name.startsWith(prefix) && app.name === entry.name) ||
+      (entry.subdomain?.startsWith(prefix) === true && app.subdomain === entry.subdomain)));
+    if (isObject(match)) entry.uuid = match.uuid as string;
+    else ledger.removed(entry.key); // confirmed never created
+  }
+  return undefined;
 }
 
 async function removeEntry(ctx: CaseContext, ledger: Ledger, entry: LedgerEntry): Promise<'removed' | 'gone' | string> {

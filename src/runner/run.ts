@@ -4,6 +4,7 @@ import { ALL_CASES } from '../../suites/index.ts';
 import { createReporters } from '../../reporters/index.ts';
 import type { CaseResult, PlannedCase, RunInfo, RunResult, RunSummary } from '../results/model.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
+import { validateResponse } from '../spec/validators.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
 import { cleanupLedger } from './cleanup.ts';
 import { createPacer, type RunEnvironment, type RunFixtures } from './environment.ts';
@@ -43,6 +44,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
   const startedAt = new Date();
   try {
+    warmUp();
     await preflight(http, target.baseUrl, target.tokenA, redactor);
     const ledger = new Ledger(runId, join(options.out, 'ledger'));
     const env: RunEnvironment = {
@@ -145,6 +147,9 @@ async function resolveTarget(options: RunOptions): Promise<Target> {
   if (!options.baseUrl) {
     // The embedded server (Fastify and friends) loads only when it is the target.
     const { startReferenceServer } = await import('../server/index.ts');
+    // The server validates call-flow XML in a worker; start it now rather than inside a timed request.
+    const { validateCallFlow, MINIMAL_CALLFLOW } = await import('../callflow/validate.ts');
+    await validateCallFlow(MINIMAL_CALLFLOW);
     const server = await startReferenceServer({ port: 0, host: '127.0.0.1', fault: options.fault, latencyMs: options.latency, faultDelayMs: options.timeout + 1000 });
     const { a, b } = server.fixtures;
     return {
@@ -178,6 +183,15 @@ async function resolveTarget(options: RunOptions): Promise<Target> {
     fixtures: { tnleases: options.tnlease, outboundVoiceProfile: options.outboundVoiceProfile, callUuid: options.callUuid, expiredToken: options.expiredToken },
     close: async () => undefined,
   };
+}
+
+/**
+ * Compile the spec's validators before the first request: compiling takes a
+ * few hundred ms of blocked event loop, which would otherwise be charged to
+ * whichever request's timeout happened to be running.
+ */
+function warmUp(): void {
+  validateResponse('ListSIPControlApps', 200, { success: true, payload: [] });
 }
 
 /** Before any case: is the target there at all? Unreachable is a usage problem (exit 2), not a conformance failure. */

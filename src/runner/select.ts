@@ -24,11 +24,13 @@ export function selectCases(all: readonly CaseDefinition[], sel: Selection): Cas
     (!sel.tag?.length || sel.tag.some((t) => c.tags.includes(t))) &&
     (!sel.check?.length || sel.check.some((name) => PER_ANSWER.has(name) || (c.checks as string[]).includes(name))) &&
     (!sel.operation?.length || sel.operation.includes(c.operation)) &&
-    (!sel.shard || shardOf(c.id, sel.shard.total) === sel.shard.index),
+    // Cases sharing a lock share fixtures (the account's leases, the live call): keep them in one shard,
+    // so concurrent shards never move the same lease under each other.
+    (!sel.shard || shardOf(c.lock ?? c.id, sel.shard.total) === sel.shard.index),
   );
 }
 
-/** Deterministic shard (1-based) by a hash of the case id: stable as cases are added elsewhere. */
+/** Deterministic shard (1-based) by a hash of the case id (or lock): stable as cases are added elsewhere. */
 export function shardOf(id: string, total: number): number {
   const hash = createHash('sha256').update(id).digest().readUInt32BE(0);
   return (hash % total) + 1;

@@ -31,9 +31,11 @@ export async function forgeCredentials(realToken: string, expiredToken?: string)
   const isJwt = Boolean(header && payload && signature);
   const unsigned = `${b64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64url(JSON.stringify(claims))}.`;
   const tamperedClaims = { ...claims, sub: `${String(claims.sub ?? 'x')}-tampered`, role: 'Admin' };
+  // An opaque (non-JWT) token has no claims to tamper with; a near-copy of it would be a secret
+  // the redactor cannot recognise, so its stand-in is random bytes of the same length.
   const tampered = isJwt
     ? `${header}.${b64url(JSON.stringify(tamperedClaims))}.${signature}`
-    : `${realToken.slice(0, -1)}${realToken.endsWith('A') ? 'B' : 'A'}`;
+    : randomBytes(Math.max(16, realToken.length)).toString('base64url').slice(0, Math.max(16, realToken.length));
   const wrongSecret = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(randomBytes(32));
   const credentials: Credential[] = [
     { kind: 'missing', describe: 'no X-Auth-Token header' },

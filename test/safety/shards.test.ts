@@ -25,11 +25,6 @@ async function shardRun(t: Test, server: RunningReferenceServer, shard?: { index
   return { result, out };
 }
 
-const LOCK_BUG =
-  'bug: src/runner/select.ts:27 shards by a hash of the case id, so cases sharing a lock (the five `tnleases` cases, the two `call` cases) ' +
-  'are spread over shards; shards run at once (a CI matrix) with the same --tnlease fixtures then move the same leases under each other ' +
-  'and fail at random (seen: leases.move-between-apps). Shard by `c.lock ?? c.id` instead';
-
 function assertClean(t: Test, server: RunningReferenceServer, label: string, result: RunResult, out: string, verdictTodo?: string) {
   const runId = result.info.runId;
   const todo = verdictTodo ? { todo: verdictTodo } : {};
@@ -75,7 +70,7 @@ t.test('three shards at once against one account (a CI matrix) each pass and cle
   const runs = await Promise.all([1, 2, 3].map((index) => shardRun(t, server, { index, total: TOTAL })));
   const locked = new Set(ALL_CASES.filter((c) => c.lock).map((c) => c.id));
   runs.forEach(({ result, out }, i) => {
-    assertClean(t, server, `shard ${i + 1}/${TOTAL}`, result, out, LOCK_BUG);
+    assertClean(t, server, `shard ${i + 1}/${TOTAL}`, result, out);
     const bad = result.cases.filter((c) => (c.status === 'failed' || c.status === 'error') && !locked.has(c.id) && c.id !== CLEANUP);
     t.same(bad.map((c) => c.id), [], `shard ${i + 1}/${TOTAL}: nothing failed outside the lock-sharing cases`);
   });
@@ -90,5 +85,5 @@ t.test('cases that share a lock (fixtures) land in the same shard, so concurrent
     }
   }
   t.ok(groups.size > 0, `lock groups: ${[...groups.keys()].join(', ')}`);
-  for (const [lock, shards] of groups) t.equal(shards.size, 1, `lock ${lock} in one shard (found in shards ${[...shards].join(', ')})`, { todo: LOCK_BUG });
+  for (const [lock, shards] of groups) t.equal(shards.size, 1, `lock ${lock} in one shard (found in shards ${[...shards].join(', ')})`);
 });
