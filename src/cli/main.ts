@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type CommandModule } from 'yargs';
 import { REPORTER_NAMES } from '../../reporters/names.ts';
 import { OPERATION_IDS } from '../spec/operations.ts';
 import { UsageError } from '../runner/options.ts';
@@ -42,22 +42,45 @@ function reportError(error: unknown): number {
   return 2;
 }
 
+type OptionsOf = { getOptions(): { key: Record<string, unknown> } };
+const optionKeys = (y: Argv) => Object.keys((y as unknown as OptionsOf).getOptions().key);
+
+/** Every option any command takes (plus SIPAPP_DEBUG's `debug`). */
+function sharedOptionKeys(): string[] {
+  const y = runOptionsBuilder(yargs([]))
+    .option('pact-dir', {}).option('port', {}).option('host', {}).option('run', {}).option('all-runs', {})
+    .option('list-faults', {}).option('json', {}).option('debug', {});
+  return optionKeys(y).filter((k) => k !== 'help' && k !== 'version');
+}
+
+/**
+ * One SIPAPP_* environment (or config file) serves every command: `list` must
+ * not refuse SIPAPP_TOKEN because it sends nothing. So each command also knows,
+ * hidden, the options of the others; typos in flags are still refused.
+ */
+function acceptingSharedOptions(command: CommandModule, shared: string[]): CommandModule {
+  const builder = command.builder;
+  return {
+    ...command,
+    builder: (y: Argv) => {
+      const built = (typeof builder === 'function' ? builder(y) : y.options(builder ?? {})) as Argv;
+      const own = new Set(optionKeys(built));
+      return built.options(Object.fromEntries(shared.filter((k) => !own.has(k)).map((k) => [k, { hidden: true }])));
+    },
+  };
+}
+
 export function buildCli(argv: string[], setExitCode: (code: number) => void): Argv {
+  const shared = sharedOptionKeys();
+  const commands = [runCommand, listCommand, checksCommand, validateCommand, serveCommand, cleanupCommand, diffCommand, mergeCommand, verifyCommand]
+    .map((make) => acceptingSharedOptions(make(setExitCode), shared));
   return yargs(argv)
     .scriptName('sipapp-conformance')
     .usage('$0 <command> [options]\n\nConformance and contract tests for the OpenTact SIP Control App API.')
     .env('SIPAPP')
     .config('config', 'YAML or JSON file of option values (default: ./sipapp-conformance.yaml when present)', (path: string) => readConfigFile(path))
     .default('config', existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined, DEFAULT_CONFIG)
-    .command(runCommand(setExitCode))
-    .command(listCommand(setExitCode))
-    .command(checksCommand(setExitCode))
-    .command(validateCommand(setExitCode))
-    .command(serveCommand(setExitCode))
-    .command(cleanupCommand(setExitCode))
-    .command(diffCommand(setExitCode))
-    .command(mergeCommand(setExitCode))
-    .command(verifyCommand(setExitCode))
+    .command(commands)
     .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge or verify (see --help)')
     .strict()
     .recommendCommands()

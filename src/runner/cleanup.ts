@@ -37,7 +37,7 @@ export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries
     suite: 'cleanup',
     operation: 'workflow',
     tags: ['cleanup'],
-    status: leftovers.length ? 'error' : nothing ? 'skipped' : 'passed',
+    status: leftovers.length ? 'error' : 'passed',
     durationMs: Math.round(performance.now() - started),
     reason: leftovers.length
       ? env.redactor.text(`left behind (remove with \`sipapp-conformance cleanup --run ${ledger.runId}\`): ${leftovers.join('; ')}`)

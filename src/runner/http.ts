@@ -78,6 +78,12 @@ export class HttpClient {
         signal,
         maxRedirections: 0,
       } as Parameters<typeof request>[1]);
+      // A declared length over the cap is refused before reading a byte of it.
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > this.options.maxBodyBytes) {
+        res.body.destroy();
+        return { kind: 'transport-error', errorKind: 'too-large', message: `response body larger than ${this.options.maxBodyBytes} bytes (Content-Length: ${declared})`, durationMs: elapsed() };
+      }
       const text = await res.body.text();
       return {
         kind: 'response',

@@ -26,8 +26,13 @@ export function selectCases(all: readonly CaseDefinition[], sel: Selection): Cas
     (!sel.operation?.length || sel.operation.includes(c.operation)) &&
     // Cases sharing a lock share fixtures (the account's leases, the live call): keep them in one shard,
     // so concurrent shards never move the same lease under each other.
-    (!sel.shard || shardOf(c.lock ?? c.id, sel.shard.total) === sel.shard.index),
+    (!sel.shard || shardOf(shardKey(c), sel.shard.total) === sel.shard.index),
   );
+}
+
+/** What decides a case's shard: its lock when it has one, else its id. */
+export function shardKey(c: CaseDefinition): string {
+  return c.lock ?? c.id;
 }
 
 /** Deterministic shard (1-based) by a hash of the case id (or lock): stable as cases are added elsewhere. */

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { ALL_CASES, SUITE_NAMES } from '../../suites/index.ts';
 import type { CaseDefinition } from '../../suites/case.ts';
-import { selectCases, shardOf, skipReason, type Availability } from '../../src/runner/select.ts';
+import { selectCases, shardKey, shardOf, skipReason, type Availability } from '../../src/runner/select.ts';
 
 const ids = (cases: readonly CaseDefinition[]) => cases.map((c) => c.id);
 const ALL_IDS = ids(ALL_CASES);
@@ -15,12 +15,26 @@ t.test('shards: for n = 1..5 the shards partition the cases', async (t) => {
   for (const total of [1, 2, 3, 4, 5]) {
     const seen: string[] = [];
     for (let index = 1; index <= total; index++) {
-      const part = ids(selectCases(ALL_CASES, { shard: { index, total } }));
+      const cases = selectCases(ALL_CASES, { shard: { index, total } });
+      const part = ids(cases);
       seen.push(...part);
-      for (const id of part) t.equal(shardOf(id, total), index);
+      for (const c of cases) t.equal(shardOf(shardKey(c), total), index);
     }
     t.equal(new Set(seen).size, seen.length, `n=${total}: no case in two shards`);
     t.same([...seen].sort(), [...ALL_IDS].sort(), `n=${total}: the union is every case`);
+  }
+});
+
+t.test('cases sharing a lock (fixtures) always land in one shard', async (t) => {
+  for (const total of [2, 3, 4]) {
+    const shardsOfLock = new Map<string, Set<number>>();
+    for (let index = 1; index <= total; index++) {
+      for (const c of selectCases(ALL_CASES, { shard: { index, total } })) {
+        if (c.lock) shardsOfLock.set(c.lock, new Set([...(shardsOfLock.get(c.lock) ?? []), index]));
+      }
+    }
+    t.ok(shardsOfLock.size > 0);
+    for (const [lock, shards] of shardsOfLock) t.equal(shards.size, 1, `n=${total}: lock ${lock} in one shard`);
   }
 });
 

@@ -66,9 +66,10 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     if (!SUITE_NAMES.includes(s)) throw new UsageError(`unknown --suite ${s}; suites: ${SUITE_NAMES.join(', ')}`);
   }
   return {
-    baseUrl: a['base-url'] as string | undefined,
-    token: a.token as string | undefined,
-    tokenB: a['token-b'] as string | undefined,
+    // An empty SIPAPP_TOKEN= is "unset", not a token to send.
+    baseUrl: (a['base-url'] as string | undefined) || undefined,
+    token: (a.token as string | undefined) || undefined,
+    tokenB: (a['token-b'] as string | undefined) || undefined,
     tnlease,
     outboundVoiceProfile: uuidOption('outbound-voice-profile', a['outbound-voice-profile']),
     callUuid: uuidOption('call-uuid', a['call-uuid']),
