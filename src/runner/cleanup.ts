@@ -37,11 +37,12 @@ export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries
     suite: 'cleanup',
     operation: 'workflow',
     tags: ['cleanup'],
-    status: leftovers.length ? 'error' : 'passed',
+    // Skipped only when the run recorded nothing at all (e.g. --read-only).
+    status: leftovers.length ? 'error' : entries.length === 0 ? 'skipped' : 'passed',
     durationMs: Math.round(performance.now() - started),
     reason: leftovers.length
       ? env.redactor.text(`left behind (remove with \`sipapp-conformance cleanup --run ${ledger.runId}\`): ${leftovers.join('; ')}`)
-      : nothing ? 'nothing the run created was left to remove' : `removed ${removed} app(s) the run created`,
+      : entries.length === 0 ? 'the run created nothing' : nothing ? 'nothing the run created was left to remove' : `removed ${removed} app(s) the run created`,
     checks: ctx.outcomes.filter((o) => o.status !== 'passed'),
     exchanges: ctx.exchanges,
   };
