@@ -31,6 +31,7 @@ export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries
     leftovers.push(error instanceof CaseStop ? error.message : String(error));
   }
   const nothing = removed === 0 && leftovers.length === 0;
+  const recordedNothing = entries.length === 0 && ledger.all().length === 0;
   return {
     id: 'cleanup.run-resources',
     title: 'remove every resource the run created',
@@ -38,11 +39,11 @@ export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries
     operation: 'workflow',
     tags: ['cleanup'],
     // Skipped only when the run recorded nothing at all (e.g. --read-only).
-    status: leftovers.length ? 'error' : entries.length === 0 ? 'skipped' : 'passed',
+    status: leftovers.length ? 'error' : recordedNothing ? 'skipped' : 'passed',
     durationMs: Math.round(performance.now() - started),
     reason: leftovers.length
       ? env.redactor.text(`left behind (remove with \`sipapp-conformance cleanup --run ${ledger.runId}\`): ${leftovers.join('; ')}`)
-      : entries.length === 0 ? 'the run created nothing' : nothing ? 'nothing the run created was left to remove' : `removed ${removed} app(s) the run created`,
+      : recordedNothing ? 'the run created nothing' : nothing ? 'nothing the run created was left to remove' : `removed ${removed} app(s) the run created`,
     checks: ctx.outcomes.filter((o) => o.status !== 'passed'),
     exchanges: ctx.exchanges,
   };
