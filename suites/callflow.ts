@@ -5,6 +5,7 @@ import { BROKEN_CALLFLOWS, SAMPLE_CALLFLOWS, MINIMAL_CALLFLOW } from '../src/cal
 import { defineCases, type CaseDefinition } from './case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { pathUuidCases } from './get.ts';
+import { mapPool } from '../src/runner/pool.ts';
 
 const OP = 'ExecuteSIPControlAppCallExecuteCallFlow' as const;
 
@@ -53,12 +54,12 @@ export const callflowCases: CaseDefinition[] = defineCases('callflow', [
     checks: ['callflow-rejected'], needs: ['callUuid'], sideEffects: 'drives-call', lock: 'call',
     async run(ctx) {
       const callUuid = ctx.env.fixtures.callUuid!;
-      for (const [name, { xml, kind }] of Object.entries(BROKEN_CALLFLOWS)) {
-        for (const encoding of encodingsFor(ctx)) {
-          const res = await postCallFlow(ctx, callUuid, xml, encoding, `post broken call-flow XML (${kind}: ${name})`);
-          ctx.expectStatus('callflow-rejected', res, { ...STATUS.invalidInput, situation: `broken call-flow XML, ${name}` });
-        }
-      }
+      const posts = Object.entries(BROKEN_CALLFLOWS).flatMap(([name, doc]) => encodingsFor(ctx).map((encoding) => ({ name, ...doc, encoding })));
+      // Independent documents: a few at a time, so a slow target costs the longest answer, not the sum.
+      await mapPool(posts, 4, async ({ name, xml, kind, encoding }) => {
+        const res = await postCallFlow(ctx, callUuid, xml, encoding, `post broken call-flow XML (${kind}: ${name})`);
+        ctx.expectStatus('callflow-rejected', res, { ...STATUS.invalidInput, situation: `broken call-flow XML, ${name}` });
+      });
     },
   },
   ...pathUuidCases(OP, undefined, 'writes', () => MINIMAL_CALLFLOW),

@@ -15,6 +15,8 @@ export interface ObservedResponse {
   /** Parsed JSON body; undefined when the body is empty or not JSON (see `jsonError`). */
   json: unknown;
   jsonError?: string;
+  /** Index of the exchange (request and answer) this was observed on, within its case. */
+  exchange?: number;
 }
 
 export function observe(

@@ -132,7 +132,7 @@ export class CaseContext {
       bodyExcerpt: env.redactor.text(outcome.text.slice(0, EXCERPT_BYTES)),
       bodyTruncated: outcome.text.length > EXCERPT_BYTES,
     };
-    const observed = observe({ operation, method, path, status: outcome.status, headers: outcome.headers, text: outcome.text });
+    const observed = { ...observe({ operation, method, path, status: outcome.status, headers: outcome.headers, text: outcome.text }), exchange: index };
     for (const [check, fn] of RESPONSE_CHECKS) this.record(check, fn(observed, this.strict), index);
     return observed;
   }
@@ -152,7 +152,7 @@ export class CaseContext {
   }
 
   expectStatus(check: CheckName, res: ObservedResponse, rule: StatusRule): boolean {
-    return this.record(check, checkStatus(res, rule, this.strict), this.exchanges.length - 1);
+    return this.record(check, checkStatus(res, rule, this.strict), res.exchange ?? this.exchanges.length - 1);
   }
 
   private record(check: CheckName, verdict: Verdict | null, exchange: number): boolean {

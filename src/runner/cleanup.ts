@@ -3,6 +3,7 @@ import type { CaseResult } from '../results/model.ts';
 import { CaseContext, CaseStop } from './case-context.ts';
 import type { RunEnvironment } from './environment.ts';
 import type { Ledger, LedgerEntry } from './ledger.ts';
+import { mapPool } from './pool.ts';
 
 /**
  * Remove everything the ledger says the run created, and nothing else:
@@ -10,7 +11,7 @@ import type { Ledger, LedgerEntry } from './ledger.ts';
  * Apps whose create got no usable answer are found by their run-prefixed
  * name — never by anything looser. The outcome is reported as its own case.
  */
-export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries: LedgerEntry[] = ledger.outstanding()): Promise<CaseResult> {
+export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries: LedgerEntry[] = ledger.outstanding(), concurrency = 8): Promise<CaseResult> {
   const ctx = new CaseContext({ ...env, readOnly: false });
   const started = performance.now();
   const leftovers: string[] = [];
@@ -21,12 +22,11 @@ export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries
       const lookup = await resolveUnconfirmed(ctx, ledger, unconfirmed);
       if (lookup) leftovers.push(lookup);
     }
-    for (const entry of entries) {
-      if (!entry.uuid) continue;
+    await mapPool(entries.filter((e) => e.uuid), concurrency, async (entry) => {
       const outcome = await removeEntry(ctx, ledger, entry);
       if (outcome === 'removed') removed++;
       else if (outcome !== 'gone') leftovers.push(`${entry.name} (${entry.uuid}): ${outcome}`);
-    }
+    });
   } catch (error) {
     leftovers.push(error instanceof CaseStop ? error.message : String(error));
   }

@@ -5,6 +5,7 @@ import { FAULTS, type FaultSpec } from '../../src/server/index.ts';
 import { executeRun } from '../../src/runner/run.ts';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../src/runner/options.ts';
 import type { RunResult } from '../../src/results/model.ts';
+import { mapPool } from '../../src/runner/pool.ts';
 
 /**
  * The kill matrix: the whole suite against the reference server with each
@@ -62,17 +63,11 @@ export async function killFault(fault: FaultSpec): Promise<KillRow> {
 
 /** Run faults `parallel` at a time (each run is its own server and client). */
 export async function killAll(faults: readonly FaultSpec[] = FAULTS, parallel = 2, onRow?: (row: KillRow) => void): Promise<KillRow[]> {
-  const rows: KillRow[] = new Array(faults.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < faults.length) {
-      const i = next++;
-      rows[i] = await killFault(faults[i]);
-      onRow?.(rows[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
-  return rows;
+  return mapPool(faults, parallel, async (fault) => {
+    const row = await killFault(fault);
+    onRow?.(row);
+    return row;
+  });
 }
 
 export function formatTable(rows: KillRow[]): string {
