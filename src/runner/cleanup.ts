@@ -4,6 +4,7 @@ import { CaseContext, CaseStop } from './case-context.ts';
 import type { RunEnvironment } from './environment.ts';
 import type { Ledger, LedgerEntry } from './ledger.ts';
 import { mapPool } from './pool.ts';
+import { RUN_ID_PATTERN } from './names.ts';
 
 /**
  * Remove everything the ledger says the run created, and nothing else:
@@ -11,12 +12,24 @@ import { mapPool } from './pool.ts';
  * Apps whose create got no usable answer are found by their run-prefixed
  * name — never by anything looser. The outcome is reported as its own case.
  */
-export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries: LedgerEntry[] = ledger.outstanding(), concurrency = 8): Promise<CaseResult> {
+export interface CleanupOptions {
+  concurrency?: number;
+  /**
+   * Also remove apps named or subdomained `<run id>-…` that the ledger does not
+   * list (a ledger lost or torn by a crash). Only for an explicit, well-formed
+   * run id (`cleanup --run`): the id is unique, so the prefix names only that run's apps.
+   */
+  sweepPrefix?: boolean;
+}
+
+export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries: LedgerEntry[] = ledger.outstanding(), options: CleanupOptions = {}): Promise<CaseResult> {
+  const concurrency = options.concurrency ?? 8;
   const ctx = new CaseContext({ ...env, readOnly: false });
   const started = performance.now();
   const leftovers: string[] = [];
   let removed = 0;
   try {
+    if (options.sweepPrefix) entries = [...entries, ...(await unledgeredApps(ctx, ledger.runId, entries))];
     const unconfirmed = entries.filter((e) => !e.uuid);
     if (unconfirmed.length) {
       const lookup = await resolveUnconfirmed(ctx, ledger, unconfirmed);
@@ -47,6 +60,21 @@ export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries
     checks: ctx.outcomes.filter((o) => o.status !== 'passed'),
     exchanges: ctx.exchanges,
   };
+}
+
+/** Apps carrying the run's prefix that no ledger entry accounts for. */
+async function unledgeredApps(ctx: CaseContext, runId: string, known: LedgerEntry[]): Promise<LedgerEntry[]> {
+  if (!RUN_ID_PATTERN.test(runId)) return [];
+  const res = await ctx.call('ListSIPControlApps', { purpose: `find apps named ${runId}-…` });
+  const apps = payloadOf(res);
+  if (!Array.isArray(apps)) return [];
+  const prefix = `${runId}-`;
+  const knownUuids = new Set(known.map((e) => e.uuid).filter(Boolean));
+  return apps
+    .filter(isObject)
+    .filter((app) => typeof app.uuid === 'string' && !knownUuids.has(app.uuid) &&
+      ((typeof app.name === 'string' && app.name.startsWith(prefix)) || (typeof app.subdomain === 'string' && app.subdomain.startsWith(prefix))))
+    .map((app, i) => ({ key: `swept-${i + 1}`, runId, name: String(app.name), subdomain: typeof app.subdomain === 'string' ? app.subdomain : undefined, uuid: app.uuid as string, leases: [], removed: false }));
 }
 
 /**

@@ -98,7 +98,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       aborted: hooks.interrupted,
       onCaseEnd: (r) => reporters.onCaseEnd?.(r),
     });
-    const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), options.concurrency);
+    const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), { concurrency: options.concurrency });
     await reporters.onCaseEnd?.(cleanup);
 
     const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
