@@ -4,7 +4,10 @@
  */
 export function installSignalHandlers(): { interrupted: () => boolean; dispose: () => void } {
   let count = 0;
+  let finished = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    // After the run (reports written, cleanup done) the process is only exiting: a late signal changes nothing.
+    if (finished) return;
     count++;
     if (count === 1) {
       process.stderr.write(`\nsipapp-conformance: ${signal}: finishing cases in flight, cleaning up (again to abort at once)\n`);
@@ -17,9 +20,9 @@ export function installSignalHandlers(): { interrupted: () => boolean; dispose: 
   process.on('SIGTERM', onSignal);
   return {
     interrupted: () => count > 0,
+    // The listeners stay until the process exits, so a signal in the last milliseconds cannot kill it mid-exit.
     dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      finished = true;
     },
   };
 }
