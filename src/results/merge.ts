@@ -1,4 +1,5 @@
 import type { CaseResult, RunResult } from './model.ts';
+import { summarise } from './summary.ts';
 
 /** Combine the bundles of CI shards into one run: every case once, counts recomputed. */
 export function mergeRuns(runs: RunResult[]): RunResult {
@@ -14,22 +15,9 @@ export function mergeRuns(runs: RunResult[]): RunResult {
   const cases = [...byId.values()];
   const started = runs.map((r) => r.info.startedAt).sort()[0];
   const ended = runs.map((r) => r.info.endedAt ?? r.info.startedAt).sort().at(-1);
-  const count = (s: CaseResult['status']) => cases.filter((c) => c.status === s).length;
-  const failed = count('failed');
-  const errors = count('error');
   return {
     info: { ...runs[0].info, runId: runs.map((r) => r.info.runId).join('+'), startedAt: started, endedAt: ended, shard: undefined },
     cases,
-    summary: {
-      total: cases.length,
-      passed: count('passed'),
-      failed,
-      errors,
-      skipped: count('skipped'),
-      warnings: cases.reduce((n, c) => n + c.checks.filter((o) => o.status === 'warning').length, 0),
-      durationMs: Math.max(...runs.map((r) => r.summary.durationMs)),
-      requests: runs.reduce((n, r) => n + r.summary.requests, 0),
-      exitCode: failed + errors > 0 ? 1 : 0,
-    },
+    summary: summarise(cases, Math.max(...runs.map((r) => r.summary.durationMs)), runs.reduce((n, r) => n + r.summary.requests, 0)),
   };
 }

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CASES } from '../../suites/index.ts';
 import { createReporters } from '../../reporters/index.ts';
-import type { CaseResult, PlannedCase, RunInfo, RunResult, RunSummary } from '../results/model.ts';
+import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
+import { summarise } from '../results/summary.ts';
+
+export { summarise } from '../results/summary.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
 import { validateResponse } from '../spec/validators.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
@@ -117,22 +120,6 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   }
 }
 
-export function summarise(cases: CaseResult[], durationMs: number, requests: number): RunSummary {
-  const count = (status: CaseResult['status']) => cases.filter((c) => c.status === status).length;
-  const failed = count('failed');
-  const errors = count('error');
-  return {
-    total: cases.length,
-    passed: count('passed'),
-    failed,
-    errors,
-    skipped: count('skipped'),
-    warnings: cases.reduce((n, c) => n + c.checks.filter((o) => o.status === 'warning').length, 0),
-    durationMs,
-    requests,
-    exitCode: failed + errors > 0 ? 1 : 0,
-  };
-}
 
 interface Target {
   baseUrl: string;

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { ALL_CASES } from '../../../suites/index.ts';
 import { selectCases, skipReason } from '../../runner/select.ts';
-import { selectionOptions, parseShard } from './run.ts';
+import { selectionOptions, toSelection } from './run.ts';
 
 /** `list`: the cases a selection would run, with ids, tags and checks — nothing is sent. */
 export function listCommand(setExitCode: (code: number) => void): CommandModule {
@@ -10,14 +10,7 @@ export function listCommand(setExitCode: (code: number) => void): CommandModule 
     describe: 'List the cases a selection would run (ids, operation, tags, checks); sends nothing',
     builder: (y) => selectionOptions(y).option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
     handler: (args) => {
-      const cases = selectCases(ALL_CASES, {
-        grep: args.grep as string[] | undefined,
-        suite: args.suite as string[] | undefined,
-        tag: args.tag as string[] | undefined,
-        check: args.check as string[] | undefined,
-        operation: args.operation as string[] | undefined,
-        shard: parseShard(args.shard as string | undefined),
-      });
+      const cases = selectCases(ALL_CASES, toSelection(args));
       const readOnly = Boolean(args['read-only']);
       const rows = cases.map((c) => ({
         id: c.id, operation: c.operation, tags: c.tags, checks: c.checks, sideEffects: c.sideEffects, needs: c.needs ?? [],

@@ -4,6 +4,7 @@ import { SUITE_NAMES } from '../../../suites/index.ts';
 import { OPERATION_IDS, UUID_PATTERN } from '../../spec/operations.ts';
 import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';
+import type { Selection } from '../../runner/select.ts';
 import { installSignalHandlers } from '../signals.ts';
 
 const D = DEFAULT_RUN_OPTIONS;
@@ -86,14 +87,21 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     rate: positive('rate', a.rate ?? D.rate, 0),
     fault: a.fault as string | undefined,
     latency: a.latency === undefined ? undefined : positive('latency', a.latency, 0),
-    grep: a.grep as string[] | undefined,
-    suite: a.suite as string[] | undefined,
-    tag: a.tag as string[] | undefined,
-    check: a.check as string[] | undefined,
-    operation: a.operation as string[] | undefined,
-    shard: parseShard(a.shard as string | undefined),
+    ...toSelection(a),
     color: (a.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
     quiet: Boolean(a.quiet),
+  };
+}
+
+/** The selection options `run` and `list` share. */
+export function toSelection(args: Record<string, unknown>): Selection {
+  return {
+    grep: args.grep as string[] | undefined,
+    suite: args.suite as string[] | undefined,
+    tag: args.tag as string[] | undefined,
+    check: args.check as string[] | undefined,
+    operation: args.operation as string[] | undefined,
+    shard: parseShard(args.shard as string | undefined),
   };
 }
 
