@@ -21,7 +21,7 @@ async function abortedRun(t: Test, server: Awaited<ReturnType<typeof startRefere
   t.teardown(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // Wait until the run has created something, then abort twice: no cleanup.
-  await within(30_000, (async () => { while (!server.requestLog.some((r) => r.method === 'POST' && r.status < 300)) await new Promise((r) => setTimeout(r, 10)); })(), 'first create');
+  await within(30_000, (async () => { while (server.requestLog.filter((r) => r.method === 'POST' && r.status < 300).length < 3) await new Promise((r) => setTimeout(r, 10)); })(), 'first creates');
   child.kill('SIGINT');
   await new Promise((r) => setTimeout(r, 30));
   child.kill('SIGINT');
@@ -46,7 +46,8 @@ function cleanup(server: Awaited<ReturnType<typeof startReferenceServer>>, out: 
 
 for (const ledgerLost of [false, true]) {
   t.test(`cleanup --run removes what an aborted run left${ledgerLost ? ', by prefix when its ledger is lost' : ', by its ledger'}`, async (t) => {
-    const server = await startReferenceServer({ port: 0, seedApps: 3 });
+    // Every answer takes 150 ms, so the second signal always lands while requests are in flight.
+    const server = await startReferenceServer({ port: 0, seedApps: 3, latencyMs: 150 });
     t.teardown(() => server.close());
     const before = untouchable(server);
     const out = t.testdir();
