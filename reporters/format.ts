@@ -164,6 +164,12 @@ export function responseExcerpt(e: Exchange, opts: ExcerptOptions = {}): string 
   return `${head}\n${body}${r.bodyTruncated ? '\n… (body truncated by the recorder)' : ''}`;
 }
 
+/** The request line, then its body (pretty JSON, excerpted) when it had one. */
+export function requestExcerpt(e: Exchange, opts: ExcerptOptions = {}): string {
+  const body = e.request.body;
+  return body === undefined || body === '' ? requestLine(e) : `${requestLine(e)}\n${excerpt(prettyBody(body), opts)}`;
+}
+
 function headerValue(headers: Record<string, string>, name: string): string | undefined {
   for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
   return undefined;

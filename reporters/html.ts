@@ -21,7 +21,7 @@ import {
   oneLine,
   outcomeMatrix,
   plural,
-  requestLine,
+  requestExcerpt,
   responseExcerpt,
   scrubDeep,
   verdict,
@@ -270,7 +270,7 @@ function pre(label: string, text: string, cls = '', extra = ''): string {
 function exchangeBlock(e: Exchange | undefined, id: string): string {
   if (!e) return '<div class="lbl">Evidence</div><div class="muted">No exchange recorded for this outcome.</div>';
   return [
-    pre('Request', `${requestLine(e)}\n# ${oneLine(e.purpose, 200)}`),
+    pre('Request', `# ${oneLine(e.purpose, 200)}\n${requestExcerpt(e, EXCERPT)}`),
     pre('Response', responseExcerpt(e, EXCERPT)),
     `<div class="lbl">Reproduce <button class="copy" type="button" data-for="${id}">Copy</button></div><pre class="curl" id="${id}">${h(e.curl)}</pre>`,
   ].join('\n');
