@@ -2,6 +2,7 @@ import { STATUS } from '../src/checks/status-code.ts';
 import { MINIMAL_CALLFLOW } from '../src/callflow/validate.ts';
 import { OPERATION_IDS, type OperationId } from '../src/spec/operations.ts';
 import { defineCases, type CaseDefinition } from './case.ts';
+import { postCallFlowAnyEncoding } from './callflow.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { unknownUuid } from './support.ts';
 
@@ -23,7 +24,8 @@ function authCase(operation: OperationId): Omit<CaseDefinition, 'suite'> {
         const res = operation === 'CreateSIPControlApp'
           ? (await ctx.tryCreate(purpose, { name: ctx.env.names.name('auth'), subdomain: ctx.env.names.subdomain() }, { as: credential })).res
           : operation === 'ExecuteSIPControlAppCallExecuteCallFlow'
-            ? await ctx.call(operation, { uuid: target, rawBody: MINIMAL_CALLFLOW, contentType: 'application/xml', as: credential, purpose })
+            // E07: in whichever encoding the server takes; one it refuses before checking the token (415) is no answer about the token.
+            ? await postCallFlowAnyEncoding(ctx, target!, MINIMAL_CALLFLOW, purpose, credential)
             : await ctx.call(operation, { uuid: target, body: bodyFor(operation, ctx), as: credential, purpose });
         ctx.expectStatus('auth-required', res, { ...STATUS.unauthenticated, situation: credential.describe });
       }

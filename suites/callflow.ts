@@ -3,7 +3,7 @@ import { isObject, payloadOf, type ObservedResponse } from '../src/checks/observ
 import { fail, pass } from '../src/checks/verdict.ts';
 import { BROKEN_CALLFLOWS, SAMPLE_CALLFLOWS, MINIMAL_CALLFLOW } from '../src/callflow/validate.ts';
 import { defineCases, type CaseDefinition } from './case.ts';
-import type { CaseContext } from '../src/runner/case-context.ts';
+import type { Caller, CaseContext } from '../src/runner/case-context.ts';
 import { pathUuidCases } from './get.ts';
 import { mapPool } from '../src/runner/pool.ts';
 
@@ -12,14 +12,30 @@ const OP = 'ExecuteSIPControlAppCallExecuteCallFlow' as const;
 export type CallFlowEncoding = 'multipart' | 'raw';
 
 /** Post XML as the 2021 document's multipart part `file`, or raw (E07). */
-export function postCallFlow(ctx: CaseContext, uuid: string, xml: string, encoding: CallFlowEncoding, purpose: string): Promise<ObservedResponse> {
+export function postCallFlow(ctx: CaseContext, uuid: string, xml: string, encoding: CallFlowEncoding, purpose: string, as?: Caller): Promise<ObservedResponse> {
   return encoding === 'multipart'
-    ? ctx.call(OP, { uuid, form: { field: 'file', filename: 'callflow.xml', contentType: 'application/xml', content: xml }, purpose: `${purpose} (multipart "file")` })
-    : ctx.call(OP, { uuid, rawBody: xml, contentType: 'application/xml', purpose: `${purpose} (raw application/xml)` });
+    ? ctx.call(OP, { uuid, form: { field: 'file', filename: 'callflow.xml', contentType: 'application/xml', content: xml }, as, purpose: `${purpose} (multipart "file")` })
+    : ctx.call(OP, { uuid, rawBody: xml, contentType: 'application/xml', as, purpose: `${purpose} (raw application/xml)` });
 }
 
 /** E07: the encodings the suite tries, in order. --strict pins multipart. */
 const encodingsFor = (ctx: CaseContext): CallFlowEncoding[] => (ctx.strict ? ['multipart'] : ['multipart', 'raw']);
+
+/**
+ * Post XML the way the server takes it (E07): multipart first and, if that encoding
+ * is refused (400/415), raw. For requests whose point is not the XML (a bad token,
+ * an unknown call): a server may refuse an encoding it does not take before it looks
+ * at the token or the call, and that refusal must not be judged as the answer.
+ * The last answer is returned; every answer still goes through the per-answer checks.
+ */
+export async function postCallFlowAnyEncoding(ctx: CaseContext, uuid: string, xml: string, purpose: string, as?: Caller): Promise<ObservedResponse> {
+  let res: ObservedResponse | undefined;
+  for (const encoding of encodingsFor(ctx)) {
+    res = await postCallFlow(ctx, uuid, xml, encoding, purpose, as);
+    if (res.status !== 400 && res.status !== 415) break;
+  }
+  return res!;
+}
 
 /**
  * A document that keeps a live call going, so later posts still reach it
@@ -62,5 +78,5 @@ export const callflowCases: CaseDefinition[] = defineCases('callflow', [
       });
     },
   },
-  ...pathUuidCases(OP, undefined, 'writes', () => MINIMAL_CALLFLOW),
+  ...pathUuidCases(OP, undefined, 'writes', (ctx, uuid, purpose) => postCallFlowAnyEncoding(ctx, uuid, MINIMAL_CALLFLOW, purpose)),
 ]);

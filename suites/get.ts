@@ -5,14 +5,17 @@ import { defineCases, type CaseDefinition } from './case.ts';
 import { appOf, malformedUuids, unknownUuid } from './support.ts';
 import type { OperationId } from '../src/spec/operations.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
+import type { ObservedResponse } from '../src/checks/observed.ts';
 import type { SideEffects } from './case.ts';
 
 const OP = 'GetSIPControlAppByUUID' as const;
 
+/** How a path-uuid case sends its request when a JSON body will not do (the call route's XML, E07). */
+export type PathUuidSender = (ctx: CaseContext, uuid: string, purpose: string) => Promise<ObservedResponse>;
+
 /** The two path-uuid cases every `{uuid}` operation gets (E23, E24). */
-export function pathUuidCases(operation: OperationId, body?: () => unknown, sideEffects: SideEffects = 'none', rawXml?: () => string): Array<Omit<CaseDefinition, 'suite'>> {
-  const send = (ctx: CaseContext, uuid: string, purpose: string) =>
-    rawXml ? ctx.call(operation, { uuid, rawBody: rawXml(), contentType: 'application/xml', purpose }) : ctx.call(operation, { uuid, body: body?.(), purpose });
+export function pathUuidCases(operation: OperationId, body?: () => unknown, sideEffects: SideEffects = 'none', sender?: PathUuidSender): Array<Omit<CaseDefinition, 'suite'>> {
+  const send: PathUuidSender = sender ?? ((ctx, uuid, purpose) => ctx.call(operation, { uuid, body: body?.(), purpose }));
   return [
     {
       id: 'unknown-uuid', title: 'an unknown uuid answers 404', operation, tags: ['not-found', 'uuid'],

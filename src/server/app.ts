@@ -12,7 +12,7 @@ import type { Handler } from './context.ts';
 import type { FaultDefinition } from './faults.ts';
 import { JSON_TYPE, errorBody, type ResponseContext } from './respond.ts';
 import { APP_HANDLERS } from './routes/apps.ts';
-import { CALL_HANDLERS } from './routes/calls.ts';
+import { CALL_HANDLERS, refuseUnacceptedEncoding } from './routes/calls.ts';
 import { LEASE_HANDLERS } from './routes/leases.ts';
 import type { Store } from './state.ts';
 import type { RequestLogEntry } from './types.ts';
@@ -22,7 +22,8 @@ export interface AppDeps {
   store: Store;
   tokens: TokenAuthority;
   behaviour: Behaviour;
-  fault?: FaultDefinition;
+  /** The response and timing hooks of the fault and/or reading the server runs with. */
+  fault?: Pick<FaultDefinition, 'respond' | 'timing'>;
   latencyMs: number;
   faultDelayMs: number;
   logger: boolean;
@@ -151,6 +152,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       config: { operation },
       handler: async (req, reply) => {
         const m = metaOf(req);
+        if (bearer && behaviour.callflowEncodings.checkedFirst) refuseUnacceptedEncoding(req, behaviour);
         const token = tokenFromHeaders(req.headers, bearer);
         let account: string | null = null;
         if (!(token === undefined && behaviour.anonymous.has(operation))) {

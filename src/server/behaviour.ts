@@ -38,8 +38,8 @@ export interface Behaviour {
   removeDeletes: boolean;
   /** A removed app stays readable by Get. */
   removedStaysReadable: boolean;
-  /** What Remove does to an app that still has leases. */
-  removeWithLeases: 'conflict' | 'crash';
+  /** What Remove does to an app that still has leases (E19: refuse with 409, or release them and remove). */
+  removeWithLeases: 'conflict' | 'crash' | 'release';
   /** Mints every uuid the server hands out for new apps. */
   mintUuid: () => string;
   /** Which path uuids are well-formed. */
@@ -49,6 +49,12 @@ export interface Behaviour {
   malformedPathCrashes: boolean;
   /** Operations that may see or touch another account's apps. */
   crossAccount: ReadonlySet<OperationId>;
+  /** Status for another account's app (E25: 404, or 403 revealing that it exists). */
+  foreignStatus: number;
+  /** Status for an unknown outbound voice profile or TN lease in a body (E21/E22: 404 documented, any 4xx). */
+  unknownReferenceStatus: number;
+  /** Take `class4_egress_trunk_stings` (E01) as `class4_egress_trunk_settings` when the latter is absent. */
+  stingsAlias: boolean;
   leases: {
     applyAdd: boolean;
     applyRemove: boolean;
@@ -58,7 +64,16 @@ export interface Behaviour {
     move: boolean;
     /** GET lists every lease of the account instead of the app's. */
     listAll: boolean;
+    /**
+     * Refuse (409) a lease another app holds (E20's other reading) instead of moving it;
+     * 'any-app' also refuses one this very app already holds (no idempotent re-assign).
+     */
+    refuseTaken: false | 'other-app' | 'any-app';
+    /** What Assign answers (E33): the app's leases after the change, or only the leases the request named. */
+    answer: 'app' | 'changed';
   };
+  /** Call-flow encodings taken (E07); a refused one is answered 415. */
+  callflowEncodings: { multipart: boolean; raw: boolean; /** Refuse before the token and path are looked at. */ checkedFirst: boolean };
   callflow: CallflowMode;
   multipartCrashes: boolean;
   /** The answer for an unknown call uuid. */
@@ -93,7 +108,11 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   pathUuidCaseInsensitive: false,
   malformedPathCrashes: false,
   crossAccount: new Set(),
-  leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false },
+  foreignStatus: 404,
+  unknownReferenceStatus: 404,
+  stingsAlias: true,
+  leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false, refuseTaken: false, answer: 'app' },
+  callflowEncodings: { multipart: true, raw: true, checkedFirst: false },
   callflow: 'full',
   multipartCrashes: false,
   unknownCallFound: false,

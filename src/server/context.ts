@@ -45,12 +45,17 @@ export function visible(ctx: HandlerContext, owner: string): boolean {
 /** The app named by the path, or 404. */
 export function findApp(ctx: HandlerContext, opts: { includeRemoved?: boolean } = {}): AppRec {
   const uuid = pathUuid(ctx);
+  let foreign = false;
   for (const app of ctx.store.apps.values()) {
     if (!sameUuid(ctx, app.uuid, uuid)) continue;
     if (app.deleted_on !== null && !opts.includeRemoved) continue;
-    if (!visible(ctx, app.account)) continue;
+    if (!visible(ctx, app.account)) {
+      foreign = true;
+      continue;
+    }
     return app;
   }
+  if (foreign && ctx.behaviour.foreignStatus !== 404) throw new ApiError(ctx.behaviour.foreignStatus, 'SIP Control App belongs to another account');
   throw new ApiError(404, 'SIP Control App not found');
 }
 

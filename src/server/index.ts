@@ -5,7 +5,10 @@
 import { TokenAuthority } from './auth.ts';
 import { behaviourWith } from './behaviour.ts';
 import { buildApp, Timers } from './app.ts';
+import type { BehaviourPatch } from './behaviour.ts';
 import { FAULTS, faultByName } from './faults.ts';
+import { READINGS, READING_PREFIX, readingByName } from './readings.ts';
+import type { ResponseContext } from './respond.ts';
 import { seedAccount } from './seed.ts';
 import { Store } from './state.ts';
 import type { AccountFixture, ReferenceServerOptions, RequestLogEntry, RunningReferenceServer } from './types.ts';
@@ -18,13 +21,39 @@ export type {
   RunningReferenceServer,
 } from './types.ts';
 export { FAULTS, FAULT_CATEGORIES, faultByName, type FaultSpec } from './faults.ts';
+export { READINGS, READING_PREFIX, readingByName, type ReadingSpec } from './readings.ts';
+
+function mergePatches(first: BehaviourPatch | undefined, second: BehaviourPatch | undefined): BehaviourPatch | undefined {
+  if (!first || !second) return first ?? second;
+  return { ...first, ...second, leases: { ...first.leases, ...second.leases } };
+}
+
+type Respond = (ctx: ResponseContext) => ResponseContext;
+function composeRespond(first: Respond | undefined, second: Respond | undefined): Respond | undefined {
+  if (!first || !second) return first ?? second;
+  return (ctx) => second(first(ctx));
+}
 
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<RunningReferenceServer> {
-  const fault = options.fault === undefined || options.fault === '' ? undefined : faultByName(options.fault);
-  if (options.fault && !fault) {
-    throw new Error(`unknown fault "${options.fault}"; known: ${FAULTS.map((f) => f.name).join(', ')}`);
+  let faultName = options.fault;
+  let readingName = options.reading;
+  if (faultName?.startsWith(READING_PREFIX)) {
+    if (readingName) throw new Error(`two readings given: "${readingName}" and "${faultName}"`);
+    readingName = faultName.slice(READING_PREFIX.length);
+    faultName = undefined;
   }
-  const behaviour = behaviourWith(fault?.behaviour);
+  const fault = faultName === undefined || faultName === '' ? undefined : faultByName(faultName);
+  if (faultName && !fault) {
+    throw new Error(`unknown fault "${faultName}"; known: ${FAULTS.map((f) => f.name).join(', ')} (or ${READING_PREFIX}<reading>)`);
+  }
+  const reading = readingName === undefined || readingName === '' ? undefined : readingByName(readingName);
+  if (readingName && !reading) {
+    throw new Error(`unknown reading "${readingName}"; known: ${READINGS.map((r) => r.name).join(', ')}`);
+  }
+  // A reading changes the conforming server; a fault, if any, breaks that server further.
+  const behaviour = behaviourWith(mergePatches(reading?.behaviour, fault?.behaviour));
+  const respond = composeRespond(reading?.respond, fault?.respond);
+  const hooks = { respond, timing: fault?.timing };
   const store = new Store();
   const tokens = new TokenAuthority();
   const requestLog: RequestLogEntry[] = [];
@@ -48,7 +77,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     store,
     tokens,
     behaviour,
-    fault,
+    fault: hooks,
     latencyMs: options.latencyMs ?? 0,
     faultDelayMs: options.faultDelayMs ?? 3000,
     logger: options.logger ?? false,

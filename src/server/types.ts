@@ -5,8 +5,13 @@ export interface ReferenceServerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** A fault name from FAULTS; unset = the conforming server. */
+  /**
+   * A fault name from FAULTS; unset = the conforming server. `reading:<name>` selects a
+   * reading from READINGS instead (how `--fault` reaches readings without a runner option).
+   */
   fault?: string;
+  /** A reading name from READINGS: an alternative the errata allow (src/server/readings.ts). Combines with `fault`. */
+  reading?: string;
   /** Added to every response, for benchmarks. */
   latencyMs?: number;
   /** Delay used by slowness faults; default 3000. */

@@ -65,7 +65,7 @@ export function validateAppInput(raw: unknown, mode: 'create' | 'modify', b: Beh
     else throw new ApiError(400, 'is_active must be a boolean');
   }
 
-  const settings = 'class4_egress_trunk_settings' in body ? body.class4_egress_trunk_settings : body.class4_egress_trunk_stings;
+  const settings = 'class4_egress_trunk_settings' in body || !b.stingsAlias ? body.class4_egress_trunk_settings : body.class4_egress_trunk_stings;
   if (settings !== undefined) out.class4_egress_trunk_settings = validateTrunkSettings(settings);
 
   if ('outbound_voice_profile' in body) {

@@ -13,7 +13,7 @@ function resolveOvp(ctx: HandlerContext, account: string, uuid: string | null | 
   const ovp = ctx.store.ovps.get(uuid);
   if (ovp && ovp.account === account) return uuid;
   if (ctx.behaviour.unknownOvp === 'accept') return null;
-  throw new ApiError(404, `Outbound voice profile ${uuid} not found`);
+  throw new ApiError(ctx.behaviour.unknownReferenceStatus, `Outbound voice profile ${uuid} not found`);
 }
 
 function adminOf(ctx: HandlerContext, account: string): string {
@@ -91,9 +91,13 @@ const remove: Handler = async (ctx) => {
     if (ctx.behaviour.removeWithLeases === 'crash') {
       throw new Error('update or delete on table "sip_control_app" violates foreign key constraint on table "tnlease"');
     }
-    throw new ApiError(409, `SIP Control App still has ${app.tnleases.length} TN lease(s) assigned; unassign them first`);
+    if (ctx.behaviour.removeWithLeases === 'conflict') {
+      throw new ApiError(409, `SIP Control App still has ${app.tnleases.length} TN lease(s) assigned; unassign them first`);
+    }
   }
   const payload = renderApp(ctx.store, app);
+  // E19's other reading: removing the app releases its leases.
+  if (ctx.behaviour.removeWithLeases === 'release' && ctx.behaviour.removeDeletes) app.tnleases = [];
   if (ctx.behaviour.removeDeletes) {
     if (ctx.behaviour.removedStaysReadable) app.deleted_on = isoNow();
     else ctx.store.apps.delete(app.uuid);

@@ -3,7 +3,9 @@
  * (E06: the path uuid is the call's). XML raw (application/xml, text/xml) or as
  * multipart part `file` (E07).
  */
+import type { FastifyRequest } from 'fastify';
 import type { OperationId } from '../../spec/operations.ts';
+import type { Behaviour } from '../behaviour.ts';
 import { judgeCallFlow } from '../callflow.ts';
 import type { Handler, HandlerContext } from '../context.ts';
 import { pathUuid, sameUuid, visible } from '../context.ts';
@@ -11,8 +13,16 @@ import { renderCall } from '../serialize.ts';
 import type { CallRec } from '../state.ts';
 import { ApiError, isoNow } from '../util.ts';
 
+/** E07: an encoding the server does not take is answered 415 (called first thing when `encodingCheckedFirst`, as a framework's body parser would). */
+export function refuseUnacceptedEncoding(req: FastifyRequest, behaviour: Behaviour): void {
+  const { multipart, raw } = behaviour.callflowEncodings;
+  if (req.isMultipart() && !multipart) throw new ApiError(415, 'call flow must be sent as raw XML (application/xml or text/xml)');
+  if (!req.isMultipart() && typeof req.body === 'string' && !raw) throw new ApiError(415, 'call flow must be sent as multipart/form-data, part "file"');
+}
+
 async function readCallFlow(ctx: HandlerContext): Promise<string> {
   const req = ctx.request;
+  refuseUnacceptedEncoding(req, ctx.behaviour);
   if (req.isMultipart()) {
     if (ctx.behaviour.multipartCrashes) throw new TypeError("Cannot read properties of undefined (reading 'toString')");
     let xml: string | undefined;

@@ -20,7 +20,13 @@ const assign: Handler = async (ctx) => {
   const known = (uuid: string) => ctx.store.leases.get(uuid)?.account === account;
   const unknown = [...change.add, ...change.remove].filter((u) => !known(u));
   // Validate the whole request before applying anything (E21: nothing changes).
-  if (unknown.length > 0 && rules.unknown === 'reject') throw new ApiError(404, `TN lease not found: ${unknown.join(', ')}`);
+  if (unknown.length > 0 && rules.unknown === 'reject') throw new ApiError(ctx.behaviour.unknownReferenceStatus, `TN lease not found: ${unknown.join(', ')}`);
+  if (rules.refuseTaken) {
+    // E20's other reading: a lease another app holds is refused, not moved (nothing changes).
+    const taken = change.add.filter((u) => [...ctx.store.apps.values()].some((other) =>
+      (other !== app || rules.refuseTaken === 'any-app') && other.deleted_on === null && other.tnleases.includes(u)));
+    if (taken.length > 0) throw new ApiError(409, `TN lease already assigned to a SIP Control App: ${taken.join(', ')}`);
+  }
 
   if (rules.applyRemove) {
     const drop = new Set(change.remove.filter(known));
@@ -41,7 +47,9 @@ const assign: Handler = async (ctx) => {
     if (rules.dedupe && app.tnleases.includes(uuid)) continue;
     app.tnleases.push(uuid);
   }
-  return { status: 200, payload: renderLeases(ctx.store, leasesShown(ctx, app)) };
+  // E33's other reading: the answer lists only the leases the request named.
+  const answered = rules.answer === 'changed' ? [...new Set([...change.add, ...change.remove])].filter(known) : leasesShown(ctx, app);
+  return { status: 200, payload: renderLeases(ctx.store, answered) };
 };
 
 const list: Handler = async (ctx) => {
