@@ -18,12 +18,18 @@ export function postCallFlow(ctx: CaseContext, uuid: string, xml: string, encodi
     : ctx.call(OP, { uuid, rawBody: xml, contentType: 'application/xml', as, purpose: `${purpose} (raw application/xml)` });
 }
 
+/**
+ * E07: the answers that mean "not in this encoding": 415, or a 400/422 from a server
+ * that reads the other encoding's bytes as a body it cannot process (E05 allows either).
+ */
+const ENCODING_REFUSED = new Set([400, 415, 422]);
+
 /** E07: the encodings the suite tries, in order. --strict pins multipart. */
 const encodingsFor = (ctx: CaseContext): CallFlowEncoding[] => (ctx.strict ? ['multipart'] : ['multipart', 'raw']);
 
 /**
  * Post XML the way the server takes it (E07): multipart first and, if that encoding
- * is refused (400/415), raw. For requests whose point is not the XML (a bad token,
+ * is refused (400/415/422), raw. For requests whose point is not the XML (a bad token,
  * an unknown call): a server may refuse an encoding it does not take before it looks
  * at the token or the call, and that refusal must not be judged as the answer.
  * The last answer is returned; every answer still goes through the per-answer checks.
@@ -32,7 +38,7 @@ export async function postCallFlowAnyEncoding(ctx: CaseContext, uuid: string, xm
   let res: ObservedResponse | undefined;
   for (const encoding of encodingsFor(ctx)) {
     res = await postCallFlow(ctx, uuid, xml, encoding, purpose, as);
-    if (res.status !== 400 && res.status !== 415) break;
+    if (!ENCODING_REFUSED.has(res.status)) break;
   }
   return res!;
 }
@@ -56,7 +62,7 @@ export const callflowCases: CaseDefinition[] = defineCases('callflow', [
         tried.push(`${encoding}: ${res.status}`);
         if (res.status < 300) { accepted = res; break; }
         // Only a refusal of the encoding itself justifies trying the other one.
-        if (res.status !== 400 && res.status !== 415) break;
+        if (!ENCODING_REFUSED.has(res.status)) break;
       }
       if (!ctx.expect('callflow-accepted', accepted ? pass() : fail('valid call-flow XML was not accepted', '200 with the call (multipart "file" or raw XML, E07)', tried.join('; ')))) return;
       ctx.expectStatus('status-code', accepted!, STATUS.ok);

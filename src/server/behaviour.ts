@@ -73,7 +73,14 @@ export interface Behaviour {
     answer: 'app' | 'changed';
   };
   /** Call-flow encodings taken (E07); a refused one is answered 415. */
-  callflowEncodings: { multipart: boolean; raw: boolean; /** Refuse before the token and path are looked at. */ checkedFirst: boolean };
+  callflowEncodings: {
+    multipart: boolean;
+    raw: boolean;
+    /** Refuse before the token and path are looked at. */
+    checkedFirst: boolean;
+    /** Status for a refused encoding (415, or 400/422 from a server that reads it as a bad body). */
+    refusedStatus?: number;
+  };
   callflow: CallflowMode;
   multipartCrashes: boolean;
   /** The answer for an unknown call uuid. */

@@ -221,6 +221,19 @@ export const READINGS: readonly ReadingDefinition[] = [
     description: 'Multipart only, refused by the body parser (415) before the token and the call are looked at.',
     behaviour: { callflowEncodings: { multipart: true, raw: false, checkedFirst: true } },
   },
+  {
+    name: 'callflow-raw-only-422',
+    errata: ['E07', 'E05'],
+    description: 'Raw XML only; a multipart body is read as unprocessable XML and answered 422 (not 415).',
+    strictFails: 'callflow-accepted',
+    behaviour: { callflowEncodings: { multipart: false, raw: true, checkedFirst: false, refusedStatus: 422 } },
+  },
+  {
+    name: 'callflow-multipart-only-422',
+    errata: ['E07', 'E05'],
+    description: 'Multipart only; a raw XML body is answered 422 (not 415).',
+    behaviour: { callflowEncodings: { multipart: true, raw: false, checkedFirst: false, refusedStatus: 422 } },
+  },
   // ── request fields ───────────────────────────────────────────────────────
   {
     name: 'trunk-stings-not-aliased',
@@ -295,7 +308,10 @@ export const READINGS: readonly ReadingDefinition[] = [
       if (!isObj(c.body)) return c;
       // Added to objects that have fields: a relation rendered {} stays {} (E63: a non-empty nested app is a full app).
       const extra = (o: Obj): Obj => (Object.keys(o).length === 0 ? o : { ...o, x_revision: 3, internal_note: null, labels: { tier: 'gold' } });
-      const body: Obj = { ...c.body, request_id: 'req-7f3a', api_version: '2.4.1' };
+      // Envelopes too: a success one with message/status, an error one with payload: null and an errors list.
+      const body: Obj = c.status >= 400
+        ? { payload: null, errors: [{ code: 'E_REQUEST', detail: String(c.body.message ?? '') }], ...c.body, request_id: 'req-7f3a', api_version: '2.4.1' }
+        : { message: 'OK', status: c.status, ...c.body, request_id: 'req-7f3a', api_version: '2.4.1' };
       if ('payload' in body) body.payload = deepMap(body.payload, extra);
       return { ...c, body };
     },

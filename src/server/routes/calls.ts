@@ -15,9 +15,9 @@ import { ApiError, isoNow } from '../util.ts';
 
 /** E07: an encoding the server does not take is answered 415 (called first thing when `encodingCheckedFirst`, as a framework's body parser would). */
 export function refuseUnacceptedEncoding(req: FastifyRequest, behaviour: Behaviour): void {
-  const { multipart, raw } = behaviour.callflowEncodings;
-  if (req.isMultipart() && !multipart) throw new ApiError(415, 'call flow must be sent as raw XML (application/xml or text/xml)');
-  if (!req.isMultipart() && typeof req.body === 'string' && !raw) throw new ApiError(415, 'call flow must be sent as multipart/form-data, part "file"');
+  const { multipart, raw, refusedStatus = 415 } = behaviour.callflowEncodings;
+  if (req.isMultipart() && !multipart) throw new ApiError(refusedStatus, 'call flow must be sent as raw XML (application/xml or text/xml)');
+  if (!req.isMultipart() && typeof req.body === 'string' && !raw) throw new ApiError(refusedStatus, 'call flow must be sent as multipart/form-data, part "file"');
 }
 
 async function readCallFlow(ctx: HandlerContext): Promise<string> {
