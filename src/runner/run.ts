@@ -133,7 +133,11 @@ interface Target {
 async function resolveTarget(options: RunOptions): Promise<Target> {
   if (!options.baseUrl) {
     // The embedded server (Fastify and friends) loads only when it is the target.
-    const { startReferenceServer } = await import('../server/index.ts');
+    const { startReferenceServer, faultByName, readingByName, READING_PREFIX } = await import('../server/index.ts');
+    const fault = options.fault;
+    if (fault && !faultByName(fault) && !(fault.startsWith(READING_PREFIX) && readingByName(fault.slice(READING_PREFIX.length)))) {
+      throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
+    }
     // The server validates call-flow XML in a worker; start it now rather than inside a timed request.
     const { validateCallFlow, MINIMAL_CALLFLOW } = await import('../callflow/validate.ts');
     await validateCallFlow(MINIMAL_CALLFLOW);

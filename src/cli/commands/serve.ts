@@ -13,18 +13,21 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       .option('latency', { type: 'number', default: 0, describe: 'Milliseconds added to every answer' })
       .option('list-faults', { type: 'boolean', default: false, describe: 'Print the fault catalogue and exit' }),
     handler: async (args) => {
-      const { FAULTS, faultByName } = await import('../../server/index.ts');
+      const { FAULTS, READINGS, READING_PREFIX, faultByName, readingByName } = await import('../../server/index.ts');
       const { serve } = await import('../../server/standalone.ts');
       if (args['list-faults']) {
         const width = Math.max(...FAULTS.map((f) => f.name.length));
         for (const f of FAULTS) process.stdout.write(`${f.name.padEnd(width)}  ${f.category.padEnd(16)} caught by ${f.caughtBy}: ${f.description}\n`);
+        process.stdout.write(`\nAlternative readings the errata allow (the suite must pass them): --fault ${READING_PREFIX}<name>\n`);
+        for (const r of READINGS) process.stdout.write(`${READING_PREFIX}${r.name}  ${r.description}\n`);
         setExitCode(0);
         return;
       }
       const port = Number(args.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${String(args.port)}`);
       const fault = args.fault as string | undefined;
-      if (fault && !faultByName(fault)) throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
+      const known = (name: string) => Boolean(faultByName(name)) || (name.startsWith(READING_PREFIX) && Boolean(readingByName(name.slice(READING_PREFIX.length))));
+      if (fault && !known(fault)) throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
       const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0 });
       await new Promise<void>((resolve) => {
         const done = () => resolve();
