@@ -17,13 +17,15 @@ import { createReporters } from '../../reporters/index.ts';
 import { isObject, payloadOf } from '../checks/observed.ts';
 import type { CaseResult, CheckOutcome, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
 import { cleanupLedger } from '../runner/cleanup.ts';
+import { resolveTarget, type Target } from '../runner/target.ts';
+import { UsageError } from '../runner/options.ts';
 import { CaseContext } from '../runner/case-context.ts';
-import type { RunEnvironment, RunFixtures } from '../runner/environment.ts';
+import type { RunEnvironment } from '../runner/environment.ts';
 import { HttpClient } from '../runner/http.ts';
 import { Ledger, type LedgerEntry } from '../runner/ledger.ts';
 import { NameFactory, newRunId } from '../runner/names.ts';
 import { Redactor } from '../runner/redact.ts';
-import { summarise } from '../runner/run.ts';
+import { summarise } from '../results/summary.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
 import { PACT_DIR } from './consumer.ts';
 import { INVALID_TOKEN, PROVIDER, STATES, contractInteractions, type ContractInteraction, type StateName } from './interactions.ts';
@@ -66,47 +68,14 @@ export interface VerifyOutcome {
 /** Thrown for usage problems (no pacts, --base-url without --token …), before anything is verified. */
 export class VerifyUsageError extends Error {}
 
-interface Target {
-  baseUrl: string;
-  embedded: boolean;
-  token: string;
-  fixtures: RunFixtures;
-  close(): Promise<void>;
-}
-
-async function resolveTarget(o: VerifyOptions, timeoutMs: number): Promise<Target> {
-  if (!o.baseUrl) {
-    const { startReferenceServer } = await import('../server/index.ts');
-    const server = await startReferenceServer({ port: 0, host: '127.0.0.1', fault: o.fault, faultDelayMs: timeoutMs + 1000 });
-    const a = server.fixtures.a;
-    return {
-      baseUrl: server.url,
-      embedded: true,
-      token: o.token ?? a.token,
-      fixtures: {
-        tnleases: o.tnlease?.length ? o.tnlease : a.tnleases,
-        outboundVoiceProfile: o.outboundVoiceProfile ?? a.outboundVoiceProfile,
-        callUuid: o.callUuid ?? a.calls[0],
-      },
-      close: () => server.close(),
-    };
-  }
-  if (o.fault) throw new VerifyUsageError('fault applies to the embedded reference server only; drop baseUrl to use it');
-  if (!o.token) throw new VerifyUsageError('a token (--token / SIPAPP_TOKEN) is required with a base URL');
-  let url: URL;
+/** The same target resolution as `run`; its usage errors become VerifyUsageError. */
+async function resolveVerifyTarget(o: VerifyOptions, timeoutMs: number): Promise<Target> {
   try {
-    url = new URL(o.baseUrl);
-  } catch {
-    throw new VerifyUsageError(`base URL is not a URL: ${o.baseUrl}`);
+    return await resolveTarget({ ...o, tnlease: o.tnlease ?? [], timeout: timeoutMs });
+  } catch (error) {
+    if (error instanceof UsageError) throw new VerifyUsageError(error.message);
+    throw error;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new VerifyUsageError(`base URL must be http(s): ${o.baseUrl}`);
-  return {
-    baseUrl: url.toString().replace(/\/+$/, ''),
-    embedded: false,
-    token: o.token,
-    fixtures: { tnleases: o.tnlease ?? [], outboundVoiceProfile: o.outboundVoiceProfile, callUuid: o.callUuid },
-    close: async () => undefined,
-  };
 }
 
 /** The pact files to verify: a file, or every *.json of a directory. */
@@ -324,8 +293,8 @@ export async function verifyProvider(options: VerifyOptions = {}): Promise<Verif
   const planned = readInteractions(files);
   const runId = options.runId ?? newRunId();
   const reporters = createReporters(options.reporters ?? ['console'], { outDir: out, stream: options.stream });
-  const target = await resolveTarget(options, timeoutMs);
-  const redactor = new Redactor().add(target.token, '$SIPAPP_TOKEN');
+  const target = await resolveVerifyTarget(options, timeoutMs);
+  const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN');
   const http = new HttpClient({ timeoutMs, maxBodyBytes: 4 << 20, retries: 1 });
   const startedAt = new Date();
   try {
@@ -337,7 +306,7 @@ export async function verifyProvider(options: VerifyOptions = {}): Promise<Verif
       readOnly: false,
       http,
       redactor,
-      tokens: { a: target.token },
+      tokens: { a: target.tokenA },
       forged: [],
       fixtures: target.fixtures,
       ledger,
@@ -385,7 +354,7 @@ export async function verifyProvider(options: VerifyOptions = {}): Promise<Verif
       requestFilter: (req: { headers: Record<string, unknown> }, _res: unknown, next: () => void) => {
         // The contracts carry an example token; the provider gets the real one. The 401
         // interactions' deliberately invalid token is left as it is.
-        if (req.headers['x-auth-token'] !== INVALID_TOKEN) req.headers['x-auth-token'] = target.token;
+        if (req.headers['x-auth-token'] !== INVALID_TOKEN) req.headers['x-auth-token'] = target.tokenA;
         next();
       },
       timeout: timeoutMs,

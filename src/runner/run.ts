@@ -4,17 +4,16 @@ import { ALL_CASES } from '../../suites/index.ts';
 import { createReporters } from '../../reporters/index.ts';
 import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
 import { summarise } from '../results/summary.ts';
-
-export { summarise } from '../results/summary.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
 import { validateResponse } from '../spec/validators.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
 import { cleanupLedger } from './cleanup.ts';
-import { createPacer, type RunEnvironment, type RunFixtures } from './environment.ts';
+import { createPacer, type RunEnvironment } from './environment.ts';
 import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
 import { NameFactory, newRunId } from './names.ts';
 import { UsageError, type RunOptions } from './options.ts';
+import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
 import { selectCases, skipReason } from './select.ts';
 import { forgeCredentials } from './tokens.ts';
@@ -120,61 +119,6 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   }
 }
 
-
-interface Target {
-  baseUrl: string;
-  embedded: boolean;
-  tokenA: string;
-  tokenB?: string;
-  fixtures: RunFixtures;
-  close(): Promise<void>;
-}
-
-async function resolveTarget(options: RunOptions): Promise<Target> {
-  if (!options.baseUrl) {
-    // The embedded server (Fastify and friends) loads only when it is the target.
-    const { startReferenceServer, faultByName, readingByName, READING_PREFIX } = await import('../server/index.ts');
-    const fault = options.fault;
-    if (fault && !faultByName(fault) && !(fault.startsWith(READING_PREFIX) && readingByName(fault.slice(READING_PREFIX.length)))) {
-      throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
-    }
-    // The server validates call-flow XML in a worker; start it now rather than inside a timed request.
-    const { validateCallFlow, MINIMAL_CALLFLOW } = await import('../callflow/validate.ts');
-    await validateCallFlow(MINIMAL_CALLFLOW);
-    const server = await startReferenceServer({ port: 0, host: '127.0.0.1', fault: options.fault, latencyMs: options.latency, faultDelayMs: options.timeout + 1000 });
-    const { a, b } = server.fixtures;
-    return {
-      baseUrl: server.url,
-      embedded: true,
-      tokenA: options.token ?? a.token,
-      tokenB: options.tokenB ?? b.token,
-      fixtures: {
-        tnleases: options.tnlease.length ? options.tnlease : a.tnleases.slice(0, 2),
-        outboundVoiceProfile: options.outboundVoiceProfile ?? a.outboundVoiceProfile,
-        callUuid: options.callUuid ?? a.calls[0],
-        expiredToken: options.expiredToken ?? a.expiredToken,
-      },
-      close: () => server.close(),
-    };
-  }
-  if (options.fault || options.latency) throw new UsageError('--fault and --latency apply to the embedded reference server only; drop --base-url to use them');
-  if (!options.token) throw new UsageError('--token (or SIPAPP_TOKEN) is required with --base-url');
-  let url: URL;
-  try {
-    url = new URL(options.baseUrl);
-  } catch {
-    throw new UsageError(`--base-url is not a URL: ${options.baseUrl}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be http(s): ${options.baseUrl}`);
-  return {
-    baseUrl: url.toString().replace(/\/+$/, ''),
-    embedded: false,
-    tokenA: options.token,
-    tokenB: options.tokenB,
-    fixtures: { tnleases: options.tnlease, outboundVoiceProfile: options.outboundVoiceProfile, callUuid: options.callUuid, expiredToken: options.expiredToken },
-    close: async () => undefined,
-  };
-}
 
 /**
  * Compile the spec's validators before the first request: compiling takes a

@@ -2,7 +2,7 @@ import t from 'tap';
 import type { CaseResult, CheckOutcome, RunResult } from '../../src/results/model.ts';
 import { diffRuns, formatDiff } from '../../src/results/diff.ts';
 import { mergeRuns } from '../../src/results/merge.ts';
-import { summarise } from '../../src/runner/run.ts';
+import { summarise } from '../../src/results/summary.ts';
 
 const outcome = (check: string, status: CheckOutcome['status']): CheckOutcome => ({ check, status, normative: true, rule: 'r', message: `${check} ${status}` });
 

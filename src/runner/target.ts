@@ -1,0 +1,65 @@
+import { UsageError, type RunOptions } from './options.ts';
+import type { RunFixtures } from './environment.ts';
+
+/** What picks the target: an explicit base URL and token, or the embedded reference server (with an optional fault). */
+export type TargetOptions = Pick<RunOptions, 'baseUrl' | 'token' | 'tokenB' | 'tnlease' | 'outboundVoiceProfile' | 'callUuid' | 'expiredToken' | 'fault' | 'latency' | 'timeout'>;
+
+/**
+ * The API under test and the fixtures of its account, shared by `run` and
+ * `verify`: without a base URL, the embedded reference server on a loopback
+ * port, with its own tokens, leases, profile and calls. Usage problems throw UsageError.
+ */
+export interface Target {
+  baseUrl: string;
+  embedded: boolean;
+  tokenA: string;
+  tokenB?: string;
+  fixtures: RunFixtures;
+  close(): Promise<void>;
+}
+
+export async function resolveTarget(options: TargetOptions): Promise<Target> {
+  if (!options.baseUrl) {
+    // The embedded server (Fastify and friends) loads only when it is the target.
+    const { startReferenceServer, faultByName, readingByName, READING_PREFIX } = await import('../server/index.ts');
+    const fault = options.fault;
+    if (fault && !faultByName(fault) && !(fault.startsWith(READING_PREFIX) && readingByName(fault.slice(READING_PREFIX.length)))) {
+      throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
+    }
+    // The server validates call-flow XML in a worker; start it now rather than inside a timed request.
+    const { validateCallFlow, MINIMAL_CALLFLOW } = await import('../callflow/validate.ts');
+    await validateCallFlow(MINIMAL_CALLFLOW);
+    const server = await startReferenceServer({ port: 0, host: '127.0.0.1', fault: options.fault, latencyMs: options.latency, faultDelayMs: options.timeout + 1000 });
+    const { a, b } = server.fixtures;
+    return {
+      baseUrl: server.url,
+      embedded: true,
+      tokenA: options.token ?? a.token,
+      tokenB: options.tokenB ?? b.token,
+      fixtures: {
+        tnleases: options.tnlease.length ? options.tnlease : a.tnleases.slice(0, 2),
+        outboundVoiceProfile: options.outboundVoiceProfile ?? a.outboundVoiceProfile,
+        callUuid: options.callUuid ?? a.calls[0],
+        expiredToken: options.expiredToken ?? a.expiredToken,
+      },
+      close: () => server.close(),
+    };
+  }
+  if (options.fault || options.latency) throw new UsageError('--fault and --latency apply to the embedded reference server only; drop --base-url to use them');
+  if (!options.token) throw new UsageError('--token (or SIPAPP_TOKEN) is required with --base-url');
+  let url: URL;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {
+    throw new UsageError(`--base-url is not a URL: ${options.baseUrl}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be http(s): ${options.baseUrl}`);
+  return {
+    baseUrl: url.toString().replace(/\/+$/, ''),
+    embedded: false,
+    tokenA: options.token,
+    tokenB: options.tokenB,
+    fixtures: { tnleases: options.tnlease, outboundVoiceProfile: options.outboundVoiceProfile, callUuid: options.callUuid, expiredToken: options.expiredToken },
+    close: async () => undefined,
+  };
+}
