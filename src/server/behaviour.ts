@@ -6,7 +6,11 @@ import type { OperationId } from '../spec/operations.ts';
 import type { AuthVerdict } from './auth.ts';
 import { UUID_RE, codePointLength, newUuid } from './util.ts';
 
-export type CallflowMode = 'full' | 'well-formed-only' | 'none' | 'reject-all';
+/**
+ * How call-flow XML is judged: 'full' = the suite's XSD; 'normative-only' = a lenient parser that
+ * refuses only what E69's normative tier names (not XML, root not Response, unknown element).
+ */
+export type CallflowMode = 'full' | 'normative-only' | 'well-formed-only' | 'none' | 'reject-all';
 
 export interface Behaviour {
   /** How a length limit counts (E26: code points). */

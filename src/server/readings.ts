@@ -234,6 +234,14 @@ export const READINGS: readonly ReadingDefinition[] = [
     description: 'Multipart only; a raw XML body is answered 422 (not 415).',
     behaviour: { callflowEncodings: { multipart: true, raw: false, checkedFirst: false, refusedStatus: 422 } },
   },
+  {
+    name: 'callflow-schema-lenient',
+    errata: ['E69', 'E60'],
+    description: "Call-flow XML is refused only when it is not XML, not rooted in Response or names an unknown element; the XSD's finer rules are not enforced (TwiML 12200 is a warning).",
+    warns: ['callflow-schema-enforced'],
+    strictFails: 'callflow-schema-enforced',
+    behaviour: { callflow: 'normative-only' },
+  },
   // ── request fields ───────────────────────────────────────────────────────
   {
     name: 'trunk-stings-not-aliased',
