@@ -51,6 +51,8 @@ export interface VerifyOptions {
   reporters?: string[];
   /** Per-request timeout of the verifier and of the state set-up requests, ms; default 10000. */
   timeoutMs?: number;
+  /** Longest wait for a throttled (429/503) state set-up or cleanup request, ms (E70); default 60 s. */
+  maxWaitMs?: number;
   /** Embedded reference server only: run it with this catalogue fault. */
   fault?: string;
   /** Where console output goes (tests capture it). */
@@ -295,7 +297,7 @@ export async function verifyProvider(options: VerifyOptions = {}): Promise<Verif
   const reporters = createReporters(options.reporters ?? ['console'], { outDir: out, stream: options.stream });
   const target = await resolveVerifyTarget(options, timeoutMs);
   const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN');
-  const http = new HttpClient({ timeoutMs, maxBodyBytes: 4 << 20, retries: 1 });
+  const http = new HttpClient({ timeoutMs, maxBodyBytes: 4 << 20, retries: 1, maxWaitMs: options.maxWaitMs });
   const startedAt = new Date();
   try {
     const ledger = new Ledger(runId, join(out, 'ledger'));
@@ -440,7 +442,7 @@ export async function verifyProvider(options: VerifyOptions = {}): Promise<Verif
     const result: RunResult = {
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling),
     };
     const written = await reporters.onEnd(result);
     return { exitCode: result.summary.exitCode, result, files: written };
