@@ -97,12 +97,17 @@ export class HttpClient {
       if (answers++ === 0) this.throttle.stats.requests++;
       const retryAfter = retryAfterMs(outcome.headers['retry-after']);
       const wait = backoffMs(retryAfter, attempt);
-      this.throttle.throttled(wait);
       const pastDeadline = req.notAfter !== undefined && Date.now() + wait > req.notAfter;
-      if (waitedMs + wait > maxWaitMs || pastDeadline) {
+      const pastMaxWait = waitedMs + wait > maxWaitMs;
+      if (pastMaxWait || pastDeadline || this.throttle.exhausted) {
+        // Not waited for: counted, but nobody else is paused on its account.
+        this.throttle.stats.answers++;
         this.throttle.stats.gaveUp++;
+        if (pastMaxWait && !pastDeadline) this.throttle.exhausted = true;
         const asked = retryAfter !== undefined ? `; Retry-After asked for ${Math.round(retryAfter / 1000)} s more` : '';
-        const limit = pastDeadline ? 'the run deadline' : `--max-wait ${Math.round(maxWaitMs / 1000)} s`;
+        const limit = pastDeadline
+          ? 'the run deadline'
+          : pastMaxWait ? `--max-wait ${Math.round(maxWaitMs / 1000)} s` : 'once: an earlier request already waited --max-wait in vain and nothing has come through since';
         return {
           kind: 'transport-error',
           errorKind: 'throttled',
@@ -111,6 +116,7 @@ export class HttpClient {
           throttled: { answers, waitedMs },
         };
       }
+      this.throttle.throttled(wait);
       await this.throttle.wait(wait);
       waitedMs += wait;
     }

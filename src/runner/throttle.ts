@@ -62,6 +62,12 @@ export class Throttle {
   /** The gap between request starts, 0 until the server first throttles. */
   private spacingMs = 0;
   private nextStart = 0;
+  /**
+   * Set when a request waited the whole --max-wait in vain; until an answer comes through, the
+   * next throttled answers are not waited for (a server down for good must not cost every
+   * request of the run a full --max-wait: the run stays bounded).
+   */
+  exhausted = false;
 
   /** Wait for the pause and the spacing before a request goes out. */
   async gate(): Promise<void> {
@@ -80,6 +86,7 @@ export class Throttle {
 
   /** An answer that was not throttled: narrow the gap again, slowly. */
   answered(): void {
+    this.exhausted = false;
     if (this.spacingMs === 0) return;
     this.spacingMs = this.spacingMs * SPACING_DECAY;
     if (this.spacingMs < 1) this.spacingMs = 0;

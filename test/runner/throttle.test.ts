@@ -86,6 +86,28 @@ t.test('still throttled at --max-wait: an error that says so, not an answer to j
   t.equal(hits(), 3);
 });
 
+t.test('a server throttling for good costs one --max-wait, not one per request; an answer resets that', async (t) => {
+  let down = true;
+  const { url } = await serve(t, (req, res) => { req.resume(); if (down) json(res, 503); else json(res, 200); });
+  const http = client(t, { maxWaitMs: 1200 });
+  let started = Date.now();
+  t.match(await http.send({ method: 'GET', url, headers: {} }), { kind: 'transport-error', errorKind: 'throttled' });
+  t.ok(Date.now() - started >= 450, 'the first request waited 0.5 s (another 1 s would pass --max-wait)');
+  started = Date.now();
+  const second = await http.send({ method: 'POST', url, headers: {}, body: '{}' });
+  t.match(second, { kind: 'transport-error', errorKind: 'throttled' });
+  t.match((second as { message: string }).message, /already waited --max-wait in vain/);
+  t.ok(Date.now() - started < 1000, 'the next one gives up without waiting again');
+  down = false;
+  await new Promise((r) => setTimeout(r, 600));
+  t.match(await http.send({ method: 'GET', url, headers: {} }), { kind: 'response', status: 200 });
+  down = true;
+  started = Date.now();
+  t.match(await http.send({ method: 'GET', url, headers: {} }), { kind: 'transport-error' });
+  t.ok(Date.now() - started >= 400, 'after an answer came through, throttling is waited for again');
+  t.match(http.throttling, { gaveUp: 3 });
+});
+
 t.test('a Retry-After beyond the deadline is not waited for', async (t) => {
   const { url } = await serve(t, (req, res) => { req.resume(); json(res, 429, { 'retry-after': '30' }); });
   const started = Date.now();
