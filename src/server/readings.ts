@@ -208,7 +208,7 @@ export const READINGS: readonly ReadingDefinition[] = [
   {
     name: 'assign-empty-refused',
     errata: ['E17'],
-    description: 'An Assign body whose add and remove are both empty or absent is refused with 400 ("nothing to do"), not a no-op.',
+    description: 'An Assign body whose add and remove are both empty or absent is refused with 400 ("nothing to do"), checked with the body before the app is looked up.',
     behaviour: { leases: { refuseEmptyChange: 400 } },
   },
   {
