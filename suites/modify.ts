@@ -70,7 +70,7 @@ export const modifyCases: CaseDefinition[] = defineCases('modify', [
       const before = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'read modified_on before the change' });
       if (!ctx.expectStatus('status-code', before, STATUS.ok)) return;
       const readAt = Date.now();
-      // A server keeping whole seconds shows a change only in the next second (E72). Wait for it by our
+      // A server keeping whole seconds shows a change only in the next second (E74). Wait for it by our
       // clock (capped: the server's clock or zone may differ); if modified_on still has not moved, modify
       // once more after a full second, so no clock difference can make a conforming server fail.
       const stamp = instant(appOf(before)?.modified_on);

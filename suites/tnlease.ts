@@ -15,7 +15,7 @@ const LIST = 'GetSIPControlAppTNLeasesList' as const;
 
 /**
  * The app's lease list must be exactly `expected`; the leases it lists that name their app name this
- * one, and the app's own tnleases agree with the list (E71).
+ * one, and the app's own tnleases agree with the list (E73).
  */
 export async function expectLeases(ctx: CaseContext, uuid: string, expected: string[], when: string, check: CheckName = 'lease-assignment'): Promise<void> {
   const res = await ctx.call(LIST, { uuid, purpose: `list leases ${when}` });
@@ -81,7 +81,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
       const other = await ctx.createApp('create an app without leases');
       if (!(await assign(ctx, holder.uuid, { add: [lease] }, 'assign the lease to the first app'))) return;
       const res = await ctx.call(ASSIGN, { uuid: other.uuid, body: { remove: [lease] }, purpose: 'remove the lease from the app that does not hold it' });
-      // E73: the page is silent on what this answers: a no-op (200) or a refusal (4xx); never taken from its holder.
+      // E75: the page is silent on what this answers: a no-op (200) or a refusal (4xx); never taken from its holder.
       const answered = res.status === 200 || (res.status >= 400 && res.status < 500);
       ctx.expect('lease-remove-scoped', answered ? pass() : fail('removing a lease the app does not hold answered neither 200 nor a 4xx', '200 (a no-op) or a 4xx (refused)', `${res.status}`));
       await expectLeases(ctx, holder.uuid, [lease], 'of the holding app after another app removed its lease', 'lease-remove-scoped');

@@ -3,7 +3,7 @@ import { leaseUuids } from './leases.ts';
 import { fail, pass, type Verdict } from './verdict.ts';
 
 /**
- * The page shows one relation from two sides (E71): the app's own `tnleases` (line 1186) and each
+ * The page shows one relation from two sides (E73): the app's own `tnleases` (line 1186) and each
  * listed lease's `sip_control_app` (lines 444–459). Where a side is unexpanded ({}, null, absent,
  * E15) there is nothing to compare; where both name leases or apps, they must agree with the
  * lease list, which is what the suite trusts (E33).

@@ -36,7 +36,7 @@ export function envelope(res: ObservedResponse, strict = false): Verdict | null 
     return pass();
   }
   if (body.success !== false) return fail(`${res.method} ${res.path} answered ${res.status} but success is not false`, 'success: false', `success: ${preview(body.success)}`);
-  // E70: a list of strings (one per invalid field) is a message too; the advisory error-message-text reports it.
+  // E72: a list of strings (one per invalid field) is a message too; the advisory error-message-text reports it.
   if (typeof body.message !== 'string' && !isMessageList(body.message)) return fail(`${res.method} ${res.path}: error envelope without a message`, 'message: string', `message: ${preview(body.message)}`);
   if ('status' in body && body.status !== undefined && typeof body.status !== 'number') {
     return fail(`${res.method} ${res.path}: error envelope status is not a number`, 'status: number (optional, E18)', `status: ${preview(body.status)}`);
@@ -50,7 +50,7 @@ export function envelope(res: ObservedResponse, strict = false): Verdict | null 
 const isMessageList = (value: unknown): boolean =>
   Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string');
 
-/** `strict` validates against the spec's --strict variant (its `x-strict` keywords: E62, E69, E70). */
+/** `strict` validates against the spec's --strict variant (its `x-strict` keywords: E62, E71, E72). */
 export function responseSchema(res: ObservedResponse, strict = false): Verdict | null {
   if (!res.operation || res.json === undefined) return null;
   const verdict = validateResponse(res.operation, res.status, res.json, strict);
@@ -86,7 +86,7 @@ export function errorStatusMatches(res: ObservedResponse): Verdict | null {
   return fail(`${res.method} ${res.path}: envelope status differs from the HTTP status`, `status: ${res.status}`, `status: ${res.json.status}`);
 }
 
-/** E70: a list of strings is accepted as an error message by default; a client printing `message` expects a string. */
+/** E72: a list of strings is accepted as an error message by default; a client printing `message` expects a string. */
 export function errorMessageText(res: ObservedResponse): Verdict | null {
   if (res.status < 400 || !isObject(res.json) || !('message' in res.json)) return null;
   if (typeof res.json.message === 'string') return pass();

@@ -9,7 +9,7 @@ export function instant(value: unknown): number | undefined {
 }
 
 /**
- * E72: after a Modify that changed the app, its modified_on is later than before and not before its
+ * E74: after a Modify that changed the app, its modified_on is later than before and not before its
  * created_on. The case waits more than a second between the two, so a server keeping whole seconds
  * still shows the change. Values without a time of day cannot show it and are not compared.
  */

@@ -145,7 +145,7 @@ export function matcherFor(schema: Schema | Ref, example: unknown, at = '(body)'
     const value = typeof example === 'string' && new RegExp(uuidPattern()).test(example) ? example : exampleUuid();
     return regex(uuidPattern(), value);
   }
-  // A value the spec lets take several shapes (e.g. an error message that may be a list, E70): the
+  // A value the spec lets take several shapes (e.g. an error message that may be a list, E72): the
   // consumer expects the page's shape, the first alternative.
   const alternatives = (s as { anyOf?: Array<Schema | Ref> }).anyOf;
   if (!s.type && Array.isArray(alternatives) && alternatives.length > 0) return matcherFor(alternatives[0]!, example, at);

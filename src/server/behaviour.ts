@@ -34,9 +34,9 @@ export interface Behaviour {
   /** Modify replaces the whole app: omitted fields go back to their defaults. */
   modifyReplaces: boolean;
   storeTrunkSettings: boolean;
-  /** What trunk settings show for keys the client never set (a newer server may have other defaults, E69). */
+  /** What trunk settings show for keys the client never set (a newer server may have other defaults, E71). */
   trunkDefaults: Readonly<Record<string, unknown>>;
-  /** Modify moves modified_on to now (E72). */
+  /** Modify moves modified_on to now (E74). */
   touchModifiedOn: boolean;
   unknownOvp: 'reject' | 'accept';
   /** Remove really deletes. */
@@ -78,7 +78,7 @@ export interface Behaviour {
     answer: 'app' | 'changed';
     /** `remove` takes a lease from whichever app holds it, not only from the app in the path. */
     removeUnscoped: boolean;
-    /** Status refusing the removal of a lease the app does not hold (E73's other reading); false = a no-op. */
+    /** Status refusing the removal of a lease the app does not hold (E75's other reading); false = a no-op. */
     refuseRemoveNotHeld: false | number;
     /** Status refusing a body whose add and remove are both empty or absent (E17: the page does not say it is a no-op); false = a no-op. */
     refuseEmptyChange: false | number;

@@ -213,7 +213,7 @@ export const READINGS: readonly ReadingDefinition[] = [
   },
   {
     name: 'remove-not-held-refused',
-    errata: ['E73'],
+    errata: ['E75'],
     description: 'Removing a lease the app does not hold is refused with 409 (nothing changes) instead of a no-op.',
     behaviour: { leases: { refuseRemoveNotHeld: 409 } },
   },
@@ -312,7 +312,7 @@ export const READINGS: readonly ReadingDefinition[] = [
   },
   {
     name: 'newer-enum-values',
-    errata: ['E69', 'E10', 'E53'],
+    errata: ['E71', 'E10', 'E53'],
     description: "Values the 2021 lists lack: account level Level3, user role Owner, TN order state cancelled, profile filemat ogg / record_calls 3 / audio_track_type 2, trunk defaults media_type 'Proxy Media + SRTP' and others.",
     strictFails: 'response-schema',
     behaviour: {
@@ -331,7 +331,7 @@ export const READINGS: readonly ReadingDefinition[] = [
   },
   {
     name: 'nested-nulls',
-    errata: ['E69'],
+    errata: ['E71'],
     description: 'Nested fields a server has no value for are null: user role, profile filemat and record_calls, trunk media_type, rpid_id_type, ignore_early_media (when not set).',
     strictFails: 'response-schema',
     behaviour: { trunkDefaults: { ...TRUNK_DEFAULTS, media_type: null, rpid_id_type: null, ignore_early_media: null } },
@@ -456,7 +456,7 @@ export const READINGS: readonly ReadingDefinition[] = [
   },
   {
     name: 'error-message-array',
-    errata: ['E70'],
+    errata: ['E72'],
     description: 'Error envelopes carry message as a list of strings (one per problem), as validation frameworks answer.',
     warns: ['error-message-text'],
     strictFails: 'error-message-text',

@@ -117,7 +117,7 @@ export type components = {
             /** @constant */
             success: false;
             /**
-             * @description A string. A list of strings (one per invalid field, as some validation frameworks answer) is accepted by default and reported by the advisory check error-message-text; --strict pins a string (ERRATA E70).
+             * @description A string. A list of strings (one per invalid field, as some validation frameworks answer) is accepted by default and reported by the advisory check error-message-text; --strict pins a string (ERRATA E72).
              * @example string
              */
             message: string | string[];
@@ -247,58 +247,58 @@ export type components = {
         Class4TrunkSettings: {
             /** @example string */
             name?: string;
-            /** @description Values of RpidIdType; any string or null by default (ERRATA E69). */
+            /** @description Values of RpidIdType; any string or null by default (ERRATA E71). */
             rpid_id_type?: string | null;
             /** @example 0 */
             pdd?: number;
-            /** @description Values of Rpid; any string or null by default (ERRATA E69). */
+            /** @description Values of Rpid; any string or null by default (ERRATA E71). */
             rpid?: string | null;
             ignore_early_media?: boolean | null;
-            /** @description Values of CliType; any string or null by default (ERRATA E69). */
+            /** @description Values of CliType; any string or null by default (ERRATA E71). */
             cli_type?: string | null;
-            /** @description Values of YesNo; any string or null by default (ERRATA E69). */
+            /** @description Values of YesNo; any string or null by default (ERRATA E71). */
             pci?: string | null;
             /** @example 0 */
             call_limit?: number | null;
             is_active?: boolean | null;
             t38?: boolean | null;
-            /** @description Values of BillingMethod; any string or null by default (ERRATA E69). */
+            /** @description Values of BillingMethod; any string or null by default (ERRATA E71). */
             billing_method?: string | null;
             /** @example 0 */
             ani_cap_limit?: number | null;
             /** @example 0 */
             min_profit_value?: number | null;
-            /** @description Values of RateRounding; any string or null by default (ERRATA E69). */
+            /** @description Values of RateRounding; any string or null by default (ERRATA E71). */
             rate_rounding?: string | null;
             /** @example string */
             account_id?: string | null;
             ignore_early_no_sdp?: boolean | null;
             /** @description Spelled so on the page and in the 2021 document (ERRATA E37). */
             enfource_cid?: boolean | null;
-            /** @description Values of YesNo; any string or null by default (ERRATA E69). */
+            /** @description Values of YesNo; any string or null by default (ERRATA E71). */
             oli?: string | null;
             codecs?: string[];
             /** @example 0 */
             media_timeout?: number | null;
-            /** @description Values of UsOther; any string or null by default (ERRATA E69). */
+            /** @description Values of UsOther; any string or null by default (ERRATA E71). */
             us_other?: string | null;
-            /** @description Values of MediaType; any string or null by default (ERRATA E69). */
+            /** @description Values of MediaType; any string or null by default (ERRATA E71). */
             bypass_media?: string | null;
-            /** @description Values of TrunkType2; any string or null by default (ERRATA E69). */
+            /** @description Values of TrunkType2; any string or null by default (ERRATA E71). */
             trunk_type2?: string | null;
             reg_gateway?: components["schemas"]["RegGateway"][];
-            /** @description Values of PassThrough; any string or null by default (ERRATA E69). */
+            /** @description Values of PassThrough; any string or null by default (ERRATA E71). */
             pass_through?: string | null;
             /** @example 0 */
             dnis_cap_limit?: number | null;
             /** @example 0 */
             min_duration?: number | null;
-            /** @description Values of MinProfitType; any string or null by default (ERRATA E69). */
+            /** @description Values of MinProfitType; any string or null by default (ERRATA E71). */
             min_profit_type?: string | null;
             /** @example 0 */
             dnis_cps_limit?: number | null;
             reg_user?: components["schemas"]["RegUser"][];
-            /** @description Values of ServiceType; any string or null by default (ERRATA E69). */
+            /** @description Values of ServiceType; any string or null by default (ERRATA E71). */
             service_type?: string | null;
             /** @example 0 */
             amount_per_port?: number | null;
@@ -308,11 +308,11 @@ export type components = {
              * @example 6
              */
             rate_decimal?: number | components["schemas"]["NumericString"];
-            /** @description Values of JurisdictionUseDnis; any string or null by default (ERRATA E69). */
+            /** @description Values of JurisdictionUseDnis; any string or null by default (ERRATA E71). */
             jurisdiction_use_dnis?: string | null;
-            /** @description Values of YesNo; any string or null by default (ERRATA E69). */
+            /** @description Values of YesNo; any string or null by default (ERRATA E71). */
             paid?: string | null;
-            /** @description Values of HostRoutingStrategy; any string or null by default (ERRATA E69). */
+            /** @description Values of HostRoutingStrategy; any string or null by default (ERRATA E71). */
             host_routing_strategy?: string | null;
             rate_use_rpid?: boolean | null;
             /** @example 0 */
@@ -321,9 +321,9 @@ export type components = {
             enable_global_404_blocking?: boolean | null;
             /** @example 0 */
             pass_lrn?: number | null;
-            /** @description Values of RpidScreen; any string or null by default (ERRATA E69). */
+            /** @description Values of RpidScreen; any string or null by default (ERRATA E71). */
             rpid_screen?: string | null;
-            /** @description Values of AuthType; any string or null by default (ERRATA E69). */
+            /** @description Values of AuthType; any string or null by default (ERRATA E71). */
             auth_type?: string | null;
             ip?: components["schemas"]["TrunkIp"][];
             /** @example 0 */
@@ -334,18 +334,18 @@ export type components = {
             max_duration?: number | null;
             /** @example 0 */
             rate_table_id?: number | null;
-            /** @description Values of YesNo; any string or null by default (ERRATA E69). */
+            /** @description Values of YesNo; any string or null by default (ERRATA E71). */
             priv?: string | null;
-            /** @description Values of RpidParty; any string or null by default (ERRATA E69). */
+            /** @description Values of RpidParty; any string or null by default (ERRATA E71). */
             rpid_party?: string | null;
-            /** @description Values of RpidPrivacy; any string or null by default (ERRATA E69). */
+            /** @description Values of RpidPrivacy; any string or null by default (ERRATA E71). */
             rpid_privacy?: string | null;
             /** @example 0 */
             transaction_fee_id?: number | null;
             codes?: string[];
-            /** @description Values of MediaType; any string or null by default (ERRATA E69). */
+            /** @description Values of MediaType; any string or null by default (ERRATA E71). */
             media_type?: string | null;
-            /** @description Values of YesNo; any string or null by default (ERRATA E69). */
+            /** @description Values of YesNo; any string or null by default (ERRATA E71). */
             div?: string | null;
             prefixes?: components["schemas"]["TrunkPrefix"][];
             display_name?: boolean | null;
@@ -775,14 +775,14 @@ export type components = {
             /** @example 0 */
             daily_spent_limit?: number | null;
             /**
-             * @description 0, 1 or 2 (OpenTact docs); the page shows 0. Any integer or null by default, the list pinned under --strict (ERRATA E53, E69).
+             * @description 0, 1 or 2 (OpenTact docs); the page shows 0. Any integer or null by default, the list pinned under --strict (ERRATA E53, E71).
              * @example 0
              * @example 1
              * @example 2
              */
             record_calls?: number | null;
             /**
-             * @description Spelled so (file format); wav or mp3 (OpenTact docs). Any string or null by default, the list pinned under --strict (ERRATA E53, E69).
+             * @description Spelled so (file format); wav or mp3 (OpenTact docs). Any string or null by default, the list pinned under --strict (ERRATA E53, E71).
              * @example mp3
              * @example wav
              */

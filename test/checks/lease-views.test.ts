@@ -6,7 +6,7 @@ const L1 = '323e4567-e89b-12d3-a456-426614174002';
 const L2 = '423e4567-e89b-12d3-a456-426614174003';
 const list = (...uuids: string[]) => uuids.map((uuid) => ({ uuid, sip_control_app: { uuid: U } }));
 
-t.test('app-tnleases-match: the app and its lease list name the same leases (E71)', async (t) => {
+t.test('app-tnleases-match: the app and its lease list name the same leases (E73)', async (t) => {
   t.ok(appTnleasesMatch({ tnleases: [{ uuid: L1 }, { uuid: L2 }] }, list(L2, L1), 'get')!.pass, 'same leases, any order');
   t.ok(appTnleasesMatch({ tnleases: [L1] }, list(L1), 'get')!.pass, 'bare uuids (E15)');
   t.ok(appTnleasesMatch({ tnleases: [] }, [], 'get')!.pass, 'none on both sides');
@@ -21,7 +21,7 @@ t.test('app-tnleases-match: the app and its lease list name the same leases (E71
   t.equal(appTnleasesMatch({ tnleases: [] }, { not: 'a list' }, 'get'), null, 'no lease list');
 });
 
-t.test("lease-back-reference: a listed lease's sip_control_app names this app (E71)", async (t) => {
+t.test("lease-back-reference: a listed lease's sip_control_app names this app (E73)", async (t) => {
   t.ok(leaseBackReference(list(L1, L2), U, 'list')!.pass);
   t.ok(leaseBackReference([{ uuid: L1, sip_control_app: U }], U, 'list')!.pass, 'a bare uuid (E15)');
   t.equal(leaseBackReference([{ uuid: L1, sip_control_app: {} }, { uuid: L2, sip_control_app: null }, { uuid: L2 }], U, 'list'), null, 'unexpanded, null or absent: nothing to compare');

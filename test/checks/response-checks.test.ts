@@ -76,8 +76,8 @@ t.test('envelope: error answers', async (t) => {
   t.equal(noMessage.actual, 'message: undefined');
   t.match(noMessage.message, /error envelope without a message/);
 
-  // E70: a list of strings is a message (the advisory error-message-text reports it); other shapes are not.
-  t.ok(envelope(answer(400, { success: false, message: ['name is too long', 'subdomain is too short'] }))!.pass, 'a list of strings is a message (E70)');
+  // E72: a list of strings is a message (the advisory error-message-text reports it); other shapes are not.
+  t.ok(envelope(answer(400, { success: false, message: ['name is too long', 'subdomain is too short'] }))!.pass, 'a list of strings is a message (E72)');
   t.equal(failed(envelope(answer(400, { success: false, message: [] }))).actual, 'message: []');
   t.equal(failed(envelope(answer(400, { success: false, message: ['a', 2] }))).actual, 'message: ["a",2]');
   t.equal(failed(envelope(answer(400, { success: false, message: { name: 'too long' } }))).actual, 'message: {"name":"too long"}');
@@ -155,7 +155,7 @@ t.test('uuid-format', async (t) => {
   t.equal(outside.actual, '/payload/sip_control_app/uuid: "nope"', 'outside the channel the pattern still holds');
 });
 
-t.test('error-message-text (advisory, E70)', async (t) => {
+t.test('error-message-text (advisory, E72)', async (t) => {
   t.ok(errorMessageText(answer(400, { success: false, message: 'bad' }))!.pass);
   const f = failed(errorMessageText(answer(400, { success: false, message: ['bad', 'worse'] })));
   t.equal(f.expected, 'message: string');

@@ -139,11 +139,11 @@ t.test('issue 15: the default accepts the other readings, --strict (x-strict) pi
   t.same(naive.default, [], 'timestamps without an offset, dob a date: accepted (E62)');
   t.ok(at(naive.strict, '/payload/created_on', 'format') && at(naive.strict, '/payload/created_by/dob', 'format'), '--strict pins RFC 3339');
 
-  // E69: values the 2021 lists lack, and null, in nested objects.
+  // E71: values the 2021 lists lack, and null, in nested objects.
   const newer = both(ok({ ...base, account: { ...(base.account as object), level: 'Level3' }, created_by: { ...(base.created_by as object), role: null },
     outbound_voice_profile: { ...(base.outbound_voice_profile as object), filemat: 'ogg', record_calls: null },
     class4_egress_trunk_settings: { ...(base.class4_egress_trunk_settings as object), media_type: 'Proxy Media + SRTP', rpid_id_type: null, ignore_early_media: null } }));
-  t.same(newer.default, [], 'newer enum values and nulls accepted (E69)');
+  t.same(newer.default, [], 'newer enum values and nulls accepted (E71)');
   for (const p of ['/payload/account/level', '/payload/created_by/role', '/payload/outbound_voice_profile/filemat', '/payload/outbound_voice_profile/record_calls',
     '/payload/class4_egress_trunk_settings/media_type', '/payload/class4_egress_trunk_settings/rpid_id_type', '/payload/class4_egress_trunk_settings/ignore_early_media']) {
     t.ok(at(newer.strict, p), `--strict pins ${p}`);
@@ -159,9 +159,9 @@ t.test('issue 15: the default accepts the other readings, --strict (x-strict) pi
   t.same(both(ok([{ ...lease, sip_control_app: U, tnorder: U }]), 'GetSIPControlAppTNLeasesList'), { default: [], strict: [] }, "a lease's relations as bare uuids");
   t.ok(at(both(ok([{ ...lease, sip_control_app: { name: 'x' } }]), 'GetSIPControlAppTNLeasesList').default, '/payload/0/sip_control_app/uuid', 'required'), 'a nested app without its uuid fails');
 
-  // E70: an error message as a list of strings.
+  // E72: an error message as a list of strings.
   const list = both({ success: false, message: ['name is too long'], status: 400 }, 'ListSIPControlApps', 400);
-  t.same(list.default, [], 'a list of strings is accepted by default (E70)');
+  t.same(list.default, [], 'a list of strings is accepted by default (E72)');
   t.ok(at(list.strict, '/message', 'type'), '--strict pins a string');
 });
 

@@ -28,7 +28,7 @@ const assign: Handler = async (ctx) => {
   if (unknown.length > 0 && rules.unknown === 'reject') throw new ApiError(ctx.behaviour.unknownReferenceStatus, `TN lease not found: ${unknown.join(', ')}`);
   const notHeld = change.remove.filter((u) => known(u) && !app.tnleases.includes(u));
   if (rules.refuseRemoveNotHeld && notHeld.length > 0) {
-    // E73's other reading: removing a lease this app does not hold is an error, not a no-op.
+    // E75's other reading: removing a lease this app does not hold is an error, not a no-op.
     throw new ApiError(rules.refuseRemoveNotHeld, `TN lease not assigned to this SIP Control App: ${notHeld.join(', ')}`);
   }
   if (rules.refuseTaken) {
