@@ -43,7 +43,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   const runId = hooks.runId ?? newRunId();
   const target = await resolveTarget(options);
   const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
-  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
+  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000 });
   const startedAt = new Date();
   try {
     warmUp(options.strict);
@@ -63,6 +63,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       names: new NameFactory(runId),
       pace: createPacer(options.rate),
       requestCount: 0,
+      deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     };
 
     const selected = selectCases(ALL_CASES, options);
@@ -109,7 +110,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const result: RunResult = {
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling),
     };
     const files = await reporters.onEnd(result);
     return { result, files };
