@@ -46,7 +46,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000 });
   const startedAt = new Date();
   try {
-    warmUp();
+    warmUp(options.strict);
     await preflight(http, target.baseUrl, target.tokenA, redactor);
     const ledger = new Ledger(runId, join(options.out, 'ledger'));
     const env: RunEnvironment = {
@@ -126,8 +126,10 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
  * few hundred ms of blocked event loop, which would otherwise be charged to
  * whichever request's timeout happened to be running.
  */
-function warmUp(): void {
+function warmUp(strict: boolean): void {
   validateResponse('ListSIPControlApps', 200, { success: true, payload: [] });
+  // --strict validates against the spec's x-strict variant: compiled separately.
+  if (strict) validateResponse('ListSIPControlApps', 200, { success: true, payload: [] }, true);
 }
 
 /** Before any case: is the target there at all? Unreachable is a usage problem (exit 2), not a conformance failure. */
