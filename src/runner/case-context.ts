@@ -158,6 +158,13 @@ export class CaseContext {
   private record(check: CheckName, verdict: Verdict | null, exchange: number): boolean {
     if (verdict === null) return true;
     const { normative, rule } = CHECKS[check];
+    if (this.env.excludedChecks?.has(check)) {
+      // Left out by the user: say so once per case, never judge it.
+      if (!this.outcomes.some((o) => o.check === check)) {
+        this.outcomes.push({ check, status: 'skipped', normative, rule, message: `excluded (--exclude-check ${check})`, exchange });
+      }
+      return true;
+    }
     if (verdict.pass) {
       // One pass per check and case is evidence enough; failures are each kept.
       if (!this.outcomes.some((o) => o.check === check && o.status === 'passed')) {

@@ -29,6 +29,8 @@ export interface RunEnvironment {
   pace(): Promise<void>;
   /** Counts requests for the summary. */
   requestCount: number;
+  /** Per-answer checks the user excluded (--exclude-check): recorded as skipped, never judged. */
+  excludedChecks?: ReadonlySet<string>;
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */

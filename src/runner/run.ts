@@ -15,7 +15,7 @@ import { NameFactory, newRunId } from './names.ts';
 import { UsageError, type RunOptions } from './options.ts';
 import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
-import { selectCases, skipReason } from './select.ts';
+import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
 import { forgeCredentials } from './tokens.ts';
 
 const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -63,12 +63,15 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       names: new NameFactory(runId),
       pace: createPacer(options.rate),
       requestCount: 0,
+      excludedChecks: excludedAnswerChecks(options),
     };
 
     const selected = selectCases(ALL_CASES, options);
     if (selected.length === 0) throw new UsageError('the selection (--grep/--suite/--tag/--operation/--shard) matches no case; see `sipapp-conformance list`');
     const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
-    const runnable = selected.filter((c) => !skipReason(c, availability));
+    // Exclusions first: "excluded" says the user chose it, a missing fixture says what to pass.
+    const whyNot = (c: (typeof selected)[number]) => exclusionReason(c, options) ?? skipReason(c, availability);
+    const runnable = selected.filter((c) => !whyNot(c));
 
     const info: RunInfo = {
       runId,
@@ -84,7 +87,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
-    const skipped = new Map(selected.map((c) => [c.id, skipReason(c, availability)]));
+    const skipped = new Map(selected.map((c) => [c.id, whyNot(c)]));
     const results: CaseResult[] = [];
     for (const c of selected) {
       const reason = skipped.get(c.id);

@@ -17,6 +17,9 @@ export function selectionOptions<T>(y: Argv<T>) {
     .option('tag', { type: 'string', array: true, group: 'Selection:', describe: 'Run cases carrying one of these tags (repeatable), e.g. smoke, limits, auth, leases' })
     .option('check', { type: 'string', array: true, group: 'Selection:', choices: CHECK_NAMES, describe: 'Run cases that apply one of these named checks (repeatable; see `checks`)' })
     .option('operation', { type: 'string', array: true, group: 'Selection:', choices: [...OPERATION_IDS, 'workflow'], describe: 'Run cases of these operations only (repeatable)' })
+    .option('grep-invert', { type: 'string', array: true, group: 'Selection:', describe: 'Leave out cases whose id or title matches this regular expression (repeatable); reported as skipped, "excluded"' })
+    .option('exclude-suite', { type: 'string', array: true, group: 'Selection:', describe: 'Leave out these suites (repeatable); reported as skipped, "excluded"' })
+    .option('exclude-check', { type: 'string', array: true, group: 'Selection:', choices: CHECK_NAMES, describe: 'Leave out cases applying this check; a per-answer check is not applied at all (repeatable)' })
     .option('shard', { type: 'string', group: 'Selection:', describe: 'Run a deterministic part i/n of the cases (CI matrices), e.g. 2/4' })
     .option('read-only', { type: 'boolean', default: D.readOnly, group: 'Selection:', describe: 'Send GET requests only: no case that could change state runs' });
 }
@@ -60,11 +63,15 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
   };
   const tnlease = ((a.tnlease as string[] | undefined) ?? []).flatMap((v) => String(v).split(',')).filter(Boolean);
   tnlease.forEach((v) => uuidOption('tnlease', v));
-  for (const g of (a.grep as string[] | undefined) ?? []) {
-    try { new RegExp(g); } catch { throw new UsageError(`--grep is not a valid regular expression: ${g}`); }
+  for (const option of ['grep', 'grep-invert']) {
+    for (const g of (a[option] as string[] | undefined) ?? []) {
+      try { new RegExp(g); } catch { throw new UsageError(`--${option} is not a valid regular expression: ${g}`); }
+    }
   }
-  for (const s of (a.suite as string[] | undefined) ?? []) {
-    if (!SUITE_NAMES.includes(s)) throw new UsageError(`unknown --suite ${s}; suites: ${SUITE_NAMES.join(', ')}`);
+  for (const option of ['suite', 'exclude-suite']) {
+    for (const s of (a[option] as string[] | undefined) ?? []) {
+      if (!SUITE_NAMES.includes(s)) throw new UsageError(`unknown --${option} ${s}; suites: ${SUITE_NAMES.join(', ')}`);
+    }
   }
   return {
     // An empty SIPAPP_TOKEN= is "unset", not a token to send.
@@ -102,6 +109,9 @@ export function toSelection(args: Record<string, unknown>): Selection {
     check: args.check as string[] | undefined,
     operation: args.operation as string[] | undefined,
     shard: parseShard(args.shard as string | undefined),
+    grepInvert: args['grep-invert'] as string[] | undefined,
+    excludeSuite: args['exclude-suite'] as string[] | undefined,
+    excludeCheck: args['exclude-check'] as string[] | undefined,
   };
 }
 
