@@ -105,6 +105,7 @@ export class CaseContext {
     const url = `${env.baseUrl}${path}`;
     await env.pace();
     env.requestCount++;
+    const startedAt = new Date().toISOString();
     const outcome = await env.http.send({ method, url, headers, body });
     const redactedHeaders = env.redactor.headers(headers);
     const curl = options.form
@@ -113,6 +114,7 @@ export class CaseContext {
     const exchange: Exchange = {
       purpose: options.purpose,
       operation,
+      startedAt,
       request: { method, url, headers: redactedHeaders, body: recordedBody === undefined ? undefined : env.redactor.text(recordedBody) },
       durationMs: outcome.durationMs,
       curl,

@@ -27,6 +27,8 @@ export interface RunOptions extends Selection {
   fault?: string;
   /** Embedded server only: latency added to every answer, ms (for benchmarks). */
   latency?: number;
+  /** Fail the run (exit 1) when API coverage is below this percentage; not enforced on a --shard (merge enforces it). */
+  minCoverage?: number;
   color?: boolean;
   quiet?: boolean;
 }

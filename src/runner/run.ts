@@ -4,6 +4,7 @@ import { ALL_CASES } from '../../suites/index.ts';
 import { createReporters } from '../../reporters/index.ts';
 import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
 import { summarise } from '../results/summary.ts';
+import { withCoverage } from '../results/coverage.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
 import { validateResponse } from '../spec/validators.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
@@ -109,11 +110,12 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
     const cases = [...selected.map((c) => byId.get(c.id)!), cleanup];
     const endedAt = new Date();
-    const result: RunResult = {
+    // A shard covers a part of the API: its threshold is enforced when the shards are merged.
+    const result: RunResult = withCoverage({
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
       summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
-    };
+    }, options.shard ? undefined : options.minCoverage);
     const files = await reporters.onEnd(result);
     return { result, files };
   } finally {

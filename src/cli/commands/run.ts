@@ -37,6 +37,7 @@ export function runOptionsBuilder<T>(y: Argv<T>) {
     .option('out', { type: 'string', default: D.out, group: 'Reports:', describe: 'Directory for report files and the run ledger' })
     .option('quiet', { type: 'boolean', default: false, group: 'Reports:', describe: 'Console: print the summary only' })
     .option('color', { type: 'boolean', group: 'Reports:', describe: 'Console colours (default: when stdout is a terminal and NO_COLOR is unset)' })
+    .option('min-coverage', { type: 'number', group: 'Verdict:', describe: 'Fail (exit 1) when API coverage (operation × documented status × content type exercised) is below this percentage; on a --shard, enforced by `merge`' })
     .option('strict', { type: 'boolean', default: D.strict, group: 'Verdict:', describe: "Pin the errata's single readings and make advisory findings failures" })
     .option('timeout', { type: 'number', default: D.timeout, group: 'Limits:', describe: 'Per-request timeout, ms' })
     .option('deadline', { type: 'number', default: D.deadline, group: 'Limits:', describe: 'Whole-run deadline, seconds (0: none); cases not started by then are errors' })
@@ -92,12 +93,19 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     retries: positive('retries', a.retries ?? D.retries, 0),
     concurrency: Math.floor(positive('concurrency', a.concurrency ?? D.concurrency, 1)),
     rate: positive('rate', a.rate ?? D.rate, 0),
+    minCoverage: a['min-coverage'] === undefined ? undefined : percentage(a['min-coverage']),
     fault: a.fault as string | undefined,
     latency: a.latency === undefined ? undefined : positive('latency', a.latency, 0),
     ...toSelection(a),
     color: (a.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
     quiet: Boolean(a.quiet),
   };
+}
+
+/** A --min-coverage value: 0..100. */
+export function percentage(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) throw new UsageError(`--min-coverage must be a percentage 0..100, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** The selection options `run` and `list` share. */
