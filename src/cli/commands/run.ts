@@ -83,7 +83,7 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     outboundVoiceProfile: uuidOption('outbound-voice-profile', a['outbound-voice-profile']),
     callUuid: uuidOption('call-uuid', a['call-uuid']),
     expiredToken: a['expired-token'] as string | undefined,
-    reporter: [...new Set((a.reporter as string[] | undefined) ?? D.reporter)],
+    reporter: withGitHub([...new Set((a.reporter as string[] | undefined) ?? D.reporter)]),
     out: (a.out as string | undefined) ?? D.out,
     strict: Boolean(a.strict),
     readOnly: Boolean(a['read-only']),
@@ -100,6 +100,15 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     color: (a.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
     quiet: Boolean(a.quiet),
   };
+}
+
+/**
+ * On GitHub Actions (GITHUB_ACTIONS=true) the default reporters gain `github`
+ * (annotations and the job summary); an explicit --reporter list is kept as given.
+ */
+function withGitHub(reporters: string[]): string[] {
+  const isDefault = reporters.length === D.reporter.length && D.reporter.every((r) => reporters.includes(r));
+  return process.env.GITHUB_ACTIONS === 'true' && isDefault ? [...reporters, 'github'] : reporters;
 }
 
 /** A --min-coverage value: 0..100. */
