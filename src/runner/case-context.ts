@@ -106,13 +106,29 @@ export class CaseContext {
     await env.pace();
     env.requestCount++;
     const startedAt = new Date().toISOString();
-    const outcome = await env.http.send({ method, url, headers, body });
+    let outcome = await env.http.send({ method, url, headers, body });
+    let purpose = options.purpose;
+    // A token that was accepted a moment ago and now gets 401 has expired: renew it (--token-command) and send again, once.
+    const caller = options.as ?? 'a';
+    const source = caller === 'a' || caller === 'b' ? env.tokenSources?.[caller] : undefined;
+    if (source && token !== undefined && outcome.kind === 'response') {
+      source.noteAnswer(token, outcome.status);
+      const fresh = outcome.status === 401 ? await source.afterUnauthorized(token) : undefined;
+      if (fresh !== undefined && fresh !== token) {
+        headers['x-auth-token'] = fresh;
+        await env.pace();
+        env.requestCount++;
+        outcome = await env.http.send({ method, url, headers, body });
+        purpose = `${purpose} (sent again with a renewed token after a 401)`;
+        if (outcome.kind === 'response') source.noteResent(fresh, outcome.status);
+      }
+    }
     const redactedHeaders = env.redactor.headers(headers);
     const curl = options.form
       ? `${toCurl(method, url, redactedHeaders)} \\\n  -F '${options.form.field}=@callflow.xml;type=${options.form.contentType}'`
       : toCurl(method, url, redactedHeaders, recordedBody === undefined ? undefined : env.redactor.text(recordedBody));
     const exchange: Exchange = {
-      purpose: options.purpose,
+      purpose,
       operation,
       startedAt,
       request: { method, url, headers: redactedHeaders, body: recordedBody === undefined ? undefined : env.redactor.text(recordedBody) },

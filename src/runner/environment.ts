@@ -3,6 +3,7 @@ import type { Ledger } from './ledger.ts';
 import type { NameFactory } from './names.ts';
 import type { Redactor } from './redact.ts';
 import type { Credential } from './tokens.ts';
+import type { TokenSources } from './token-source.ts';
 
 /** Fixtures of the account under test that the run may use (never create). */
 export interface RunFixtures {
@@ -20,7 +21,10 @@ export interface RunEnvironment {
   readOnly: boolean;
   http: HttpClient;
   redactor: Redactor;
+  /** The accounts' current tokens; renewed in place by the token sources. */
   tokens: { a: string; b?: string };
+  /** --token-command(-b): renew a token that expired mid-run. */
+  tokenSources?: TokenSources;
   forged: Credential[];
   fixtures: RunFixtures;
   ledger: Ledger;

@@ -18,6 +18,7 @@ import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
 import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
 import { forgeCredentials } from './tokens.ts';
+import { startTokenSources } from './token-source.ts';
 
 const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -42,8 +43,20 @@ export interface RunOutcome {
  */
 export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Promise<RunOutcome> {
   const runId = hooks.runId ?? newRunId();
-  const target = await resolveTarget(options);
-  const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
+  const redactor = new Redactor();
+  // Tokens from --token-command are secrets from their first byte: redacted before any use, then kept current in `live`.
+  let live: { a: string; b?: string } | undefined;
+  const { sources, tokens: commanded } = await startTokenSources(options, (account, token) => {
+    redactor.add(token, account === 'a' ? '$SIPAPP_TOKEN' : '$SIPAPP_TOKEN_B');
+    if (live) live[account] = token;
+  });
+  const target = await resolveTarget({ ...options, token: commanded.a ?? options.token, tokenB: commanded.b ?? options.tokenB }).catch((error: unknown) => {
+    sources.a?.stop();
+    sources.b?.stop();
+    throw error;
+  });
+  redactor.add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
+  live = { a: target.tokenA, b: target.tokenB };
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
   const startedAt = new Date();
   try {
@@ -57,7 +70,8 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       readOnly: options.readOnly,
       http,
       redactor,
-      tokens: { a: target.tokenA, b: target.tokenB },
+      tokens: live,
+      tokenSources: sources,
       forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
       fixtures: target.fixtures,
       ledger,
@@ -119,6 +133,8 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const files = await reporters.onEnd(result);
     return { result, files };
   } finally {
+    sources.a?.stop();
+    sources.b?.stop();
     await http.close();
     await target.close();
   }
@@ -143,6 +159,8 @@ async function preflight(http: HttpClient, baseUrl: string, token: string, redac
 }
 
 function publicOptions(options: RunOptions): Record<string, unknown> {
-  const { token, tokenB, expiredToken, color, quiet, ...rest } = options;
-  return { ...rest, token: token ? '<set>' : undefined, tokenB: tokenB ? '<set>' : undefined, expiredToken: expiredToken ? '<set>' : undefined };
+  const { token, tokenB, expiredToken, tokenCommand, tokenCommandB, color, quiet, ...rest } = options;
+  // A token command may carry credentials of its own (curl -u …): it is a secret too.
+  const set = (v: unknown) => (v ? '<set>' : undefined);
+  return { ...rest, token: set(token), tokenB: set(tokenB), expiredToken: set(expiredToken), tokenCommand: set(tokenCommand), tokenCommandB: set(tokenCommandB) };
 }

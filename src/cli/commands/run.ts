@@ -28,6 +28,9 @@ export function runOptionsBuilder<T>(y: Argv<T>) {
   return selectionOptions(y)
     .option('base-url', { type: 'string', group: 'Target:', describe: 'API root (paths are <base-url>/rest/sip/app…), e.g. https://api.stage.opentact.org. Without it: the embedded reference server' })
     .option('token', { type: 'string', group: 'Target:', describe: 'JWT of the account under test (X-Auth-Token). Prefer SIPAPP_TOKEN over the flag: flags show up in process lists' })
+    .option('token-command', { type: 'string', group: 'Target:', describe: 'Shell command printing the token on stdout: run at start, every --token-refresh seconds, and after a 401 to a token accepted before (the request is resent once)' })
+    .option('token-command-b', { type: 'string', group: 'Target:', describe: 'The same for the second account (--token-b)' })
+    .option('token-refresh', { type: 'number', default: 0, group: 'Target:', describe: 'Seconds between scheduled runs of the token commands (0: only at start and after a 401)' })
     .option('token-b', { type: 'string', group: 'Target:', describe: 'JWT of a second account, for isolation checks (skipped without it)' })
     .option('tnlease', { type: 'string', array: true, group: 'Fixtures:', describe: 'TN lease uuid the run may assign and release (repeatable; lease cases skipped without it)' })
     .option('outbound-voice-profile', { type: 'string', group: 'Fixtures:', describe: 'Existing outbound voice profile uuid to create apps with' })
@@ -79,6 +82,9 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     baseUrl: (a['base-url'] as string | undefined) || undefined,
     token: (a.token as string | undefined) || undefined,
     tokenB: (a['token-b'] as string | undefined) || undefined,
+    tokenCommand: (a['token-command'] as string | undefined) || undefined,
+    tokenCommandB: (a['token-command-b'] as string | undefined) || undefined,
+    tokenRefresh: positive('token-refresh', a['token-refresh'] ?? 0, 0),
     tnlease,
     outboundVoiceProfile: uuidOption('outbound-voice-profile', a['outbound-voice-profile']),
     callUuid: uuidOption('call-uuid', a['call-uuid']),
