@@ -106,7 +106,7 @@ export class CaseContext {
     await env.pace();
     env.requestCount++;
     const startedAt = new Date().toISOString();
-    let outcome = await env.http.send({ method, url, headers, body });
+    let outcome = await env.http.send({ method, url, headers, body, notAfter: env.deadlineAt });
     let purpose = options.purpose;
     // A token that was accepted a moment ago and now gets 401 has expired: renew it (--token-command) and send again, once.
     const caller = options.as ?? 'a';
@@ -118,7 +118,7 @@ export class CaseContext {
         headers['x-auth-token'] = fresh;
         await env.pace();
         env.requestCount++;
-        outcome = await env.http.send({ method, url, headers, body });
+        outcome = await env.http.send({ method, url, headers, body, notAfter: env.deadlineAt });
         purpose = `${purpose} (sent again with a renewed token after a 401)`;
         if (outcome.kind === 'response') source.noteResent(fresh, outcome.status);
       }
@@ -134,6 +134,7 @@ export class CaseContext {
       request: { method, url, headers: redactedHeaders, body: recordedBody === undefined ? undefined : env.redactor.text(recordedBody) },
       durationMs: outcome.durationMs,
       curl,
+      ...(outcome.throttled ? { throttled: outcome.throttled } : {}),
     };
     this.exchanges.push(exchange);
     const index = this.exchanges.length - 1;

@@ -35,6 +35,8 @@ export interface RunEnvironment {
   requestCount: number;
   /** Per-answer checks the user excluded (--exclude-check): recorded as skipped, never judged. */
   excludedChecks?: ReadonlySet<string>;
+  /** Epoch ms of the run deadline (--deadline): waiting out throttling never goes past it. Unset for cleanup. */
+  deadlineAt?: number;
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */

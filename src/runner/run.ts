@@ -57,10 +57,10 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   });
   redactor.add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
   live = { a: target.tokenA, b: target.tokenB };
-  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
+  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000 });
   const startedAt = new Date();
   try {
-    warmUp();
+    warmUp(options.strict);
     await preflight(http, target.baseUrl, target.tokenA, redactor);
     const ledger = new Ledger(runId, join(options.out, 'ledger'));
     const env: RunEnvironment = {
@@ -79,6 +79,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       pace: createPacer(options.rate),
       requestCount: 0,
       excludedChecks: excludedAnswerChecks(options),
+      deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     };
 
     const selected = selectCases(ALL_CASES, options);
@@ -128,7 +129,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const result: RunResult = withCoverage({
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling),
     }, options.shard ? undefined : options.minCoverage);
     const files = await reporters.onEnd(result);
     return { result, files };
@@ -146,8 +147,10 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
  * few hundred ms of blocked event loop, which would otherwise be charged to
  * whichever request's timeout happened to be running.
  */
-function warmUp(): void {
+function warmUp(strict: boolean): void {
   validateResponse('ListSIPControlApps', 200, { success: true, payload: [] });
+  // --strict validates against the spec's x-strict variant: compiled separately.
+  if (strict) validateResponse('ListSIPControlApps', 200, { success: true, payload: [] }, true);
 }
 
 /** Before any case: is the target there at all? Unreachable is a usage problem (exit 2), not a conformance failure. */
