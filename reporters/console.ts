@@ -25,6 +25,7 @@ import {
   scrubDeep,
   scrubSecrets,
   verdict,
+  notRunNote,
   warningItems,
 } from './format.ts';
 
@@ -68,7 +69,7 @@ export class ConsoleReporter implements Reporter {
     const shard = i.shard ? `, shard ${i.shard.index}/${i.shard.total}` : '';
     this.line(
       `${this.style('bold', `${i.tool.name} ${i.tool.version}`)}: ${plural(plan.length, 'case')} against ` +
-        `${oneLine(i.target.baseUrl)}${i.target.embedded ? ' (embedded server)' : ''}${shard}`,
+        `${oneLine(i.target.baseUrl)}${i.target.embedded ? ' (embedded server)' : ''}${shard}, then the cleanup case`,
     );
     this.line(this.style('dim', `run ${oneLine(i.runId)} · spec ${oneLine(i.spec.version)} (sha256 ${i.spec.sha256.slice(0, 12)}) · node ${oneLine(i.node)}`));
     this.line('');
@@ -96,7 +97,7 @@ export class ConsoleReporter implements Reporter {
     const run = scrubDeep(rawRun);
     const s = run.summary;
     const v = verdict(s);
-    const vStyled = this.style(v === 'PASSED' ? 'green' : 'red', this.style('bold', v));
+    const vStyled = this.style(v === 'PASSED' ? 'green' : v === 'INTERRUPTED' ? 'yellow' : 'red', this.style('bold', v));
 
     this.line('');
     const parts = [
@@ -107,6 +108,7 @@ export class ConsoleReporter implements Reporter {
       this.style(s.warnings ? 'yellow' : 'dim', plural(s.warnings, 'warning')),
     ];
     this.line(`${vStyled}  ${plural(s.total, 'case')}: ${parts.join(', ')}`);
+    if (s.interrupted) this.line(this.style('yellow', `${notRunNote(s)} (counted as ${s.interrupted === 'signal' ? 'skipped' : 'errors'}); exit ${s.exitCode}`));
     this.line(this.style('dim', `${plural(s.requests, 'request')} in ${formatDuration(s.durationMs)} · run ${oneLine(run.info.runId)} · ${oneLine(run.info.target.baseUrl)}`));
 
     if (this.quiet) {
@@ -158,7 +160,9 @@ export class ConsoleReporter implements Reporter {
     const items = failureItems(run);
     if (items.length === 0) return;
     this.line('');
-    this.line(this.style('red', this.style('bold', `Failures (${items.length})`)));
+    // Counted in failed checks, and said so: the summary line counts cases.
+    const failedCases = new Set(items.map((item) => item.case.id)).size;
+    this.line(this.style('red', this.style('bold', `Failures: ${plural(items.length, 'failed check')} in ${plural(failedCases, 'case')}`)));
     items.forEach((item, i) => {
       const { case: c, check: k, exchange: e } = item;
       this.line('');

@@ -180,9 +180,23 @@ function headerValue(headers: Record<string, string>, name: string): string | un
 export const failedChecks = (c: CaseResult): CheckOutcome[] => c.checks.filter((k) => k.status === 'failed');
 export const warningChecks = (c: CaseResult): CheckOutcome[] => c.checks.filter((k) => k.status === 'warning');
 
-/** `PASSED` / `FAILED`, from the run's own exit code: reporters never re-judge. */
-export function verdict(summary: RunSummary): 'PASSED' | 'FAILED' {
+export type Verdict = 'PASSED' | 'FAILED' | 'INTERRUPTED';
+
+/**
+ * `PASSED` / `FAILED` / `INTERRUPTED`, from the run's own summary: reporters
+ * never re-judge. A run cut short (signal or deadline) is INTERRUPTED even if
+ * everything that ran passed.
+ */
+export function verdict(summary: RunSummary): Verdict {
+  if (summary.interrupted) return 'INTERRUPTED';
   return summary.exitCode === 0 ? 'PASSED' : 'FAILED';
+}
+
+/** One clause for banners: how many cases never started, and why. */
+export function notRunNote(summary: RunSummary): string {
+  if (!summary.interrupted) return '';
+  const cause = summary.interrupted === 'signal' ? 'interrupted (Ctrl-C/SIGTERM)' : 'run deadline reached';
+  return `${cause}: ${summary.notRun ?? 0} case${summary.notRun === 1 ? '' : 's'} not run`;
 }
 
 export const CASE_STATUSES: readonly CaseStatus[] = ['passed', 'failed', 'error', 'skipped'];

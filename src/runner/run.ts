@@ -109,7 +109,8 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const result: RunResult = {
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
+      // Asked once, here: the bundle's exit code is the one the process exits with.
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, hooks.interrupted?.() ? 'signal' : undefined),
     };
     const files = await reporters.onEnd(result);
     return { result, files };

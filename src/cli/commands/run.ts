@@ -126,7 +126,8 @@ export function runCommand(setExitCode: (code: number) => void): CommandModule {
       const signals = installSignalHandlers();
       try {
         const { result } = await executeRun(options, { interrupted: signals.interrupted, stream: process.stdout });
-        setExitCode(signals.interrupted() ? 130 : result.summary.exitCode);
+        // The summary asked about the signal before the reports were written: exit with what they say.
+        setExitCode(result.summary.exitCode);
       } finally {
         signals.dispose();
       }
