@@ -15,6 +15,7 @@ import { NameFactory, newRunId } from './names.ts';
 import { UsageError, type RunOptions } from './options.ts';
 import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
+import { preflight } from './preflight.ts';
 import { selectCases, skipReason } from './select.ts';
 import { forgeCredentials } from './tokens.ts';
 
@@ -23,6 +24,8 @@ const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 export interface RunHooks {
   /** Where console output goes (tests capture it). */
   stream?: NodeJS.WritableStream;
+  /** Where one-line notices go (preflight findings that do not stop the run); default stderr. */
+  notices?: NodeJS.WritableStream;
   /** True once the user asked to stop (first SIGINT/SIGTERM). */
   interrupted?: () => boolean;
   runId?: string;
@@ -47,7 +50,8 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   const startedAt = new Date();
   try {
     warmUp();
-    await preflight(http, target.baseUrl, target.tokenA, redactor);
+    const checked = await preflight(http, target.baseUrl, target.tokenA, redactor);
+    for (const line of checked.notices) (hooks.notices ?? process.stderr).write(`sipapp-conformance: ${line}\n`);
     const ledger = new Ledger(runId, join(options.out, 'ledger'));
     const env: RunEnvironment = {
       runId,
@@ -128,14 +132,6 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
  */
 function warmUp(): void {
   validateResponse('ListSIPControlApps', 200, { success: true, payload: [] });
-}
-
-/** Before any case: is the target there at all? Unreachable is a usage problem (exit 2), not a conformance failure. */
-async function preflight(http: HttpClient, baseUrl: string, token: string, redactor: Redactor): Promise<void> {
-  const reply = await http.send({ method: 'GET', url: `${baseUrl}/rest/sip/app`, headers: { accept: 'application/json', 'x-auth-token': token } });
-  if (reply.kind === 'transport-error' && reply.errorKind === 'connection') {
-    throw new UsageError(redactor.text(`cannot reach ${baseUrl}: ${reply.message}`));
-  }
 }
 
 function publicOptions(options: RunOptions): Record<string, unknown> {
