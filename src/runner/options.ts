@@ -47,3 +47,6 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
 
 /** A mistake in what the user asked for: one line, exit code 2. */
 export class UsageError extends Error {}
+
+/** `run` and `list` refuse an empty selection with the same line. */
+export const EMPTY_SELECTION = 'the selection (--grep/--suite/--tag/--operation/--check/--shard) matches no case; see `sipapp-conformance list` without filters';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CASES } from '../../suites/index.ts';
 import { createReporters } from '../../reporters/index.ts';
+import { removeStaleReports } from '../../reporters/stale.ts';
 import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
 import { summarise } from '../results/summary.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
@@ -12,7 +13,7 @@ import { createPacer, type RunEnvironment } from './environment.ts';
 import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
 import { NameFactory, newRunId } from './names.ts';
-import { UsageError, type RunOptions } from './options.ts';
+import { EMPTY_SELECTION, UsageError, type RunOptions } from './options.ts';
 import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
 import { preflight } from './preflight.ts';
@@ -70,7 +71,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     };
 
     const selected = selectCases(ALL_CASES, options);
-    if (selected.length === 0) throw new UsageError('the selection (--grep/--suite/--tag/--operation/--shard) matches no case; see `sipapp-conformance list`');
+    if (selected.length === 0) throw new UsageError(EMPTY_SELECTION);
     const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
     const runnable = selected.filter((c) => !skipReason(c, availability));
 
@@ -85,6 +86,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       shard: options.shard,
     };
     const reporters = createReporters(options.reporter, { outDir: options.out, stream: hooks.stream, color: options.color, quiet: options.quiet });
+    removeStaleReports(options.out, options.reporter);
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
@@ -106,6 +108,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     });
     const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), { concurrency: options.concurrency });
     await reporters.onCaseEnd?.(cleanup);
+    if (cleanup.status !== 'error') ledger.discardIfClean();
 
     const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
     const cases = [...selected.map((c) => byId.get(c.id)!), cleanup];

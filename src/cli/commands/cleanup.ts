@@ -43,6 +43,7 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
           const result = await cleanupLedger(env, ledger, entries.filter((e) => e.runId === runId), { sweepPrefix: Boolean(args.run) });
           process.stdout.write(`${runId}: ${result.status === 'error' ? '✗' : '✓'} ${result.reason}\n`);
           if (result.status === 'error') failures++;
+          else ledger.discardIfClean();
         }
         if (runIds.length === 0) process.stdout.write('nothing to clean up\n');
       } finally {

@@ -55,6 +55,8 @@ export function mergeCommand(setExitCode: (code: number) => void): CommandModule
       const { createReporters } = await import('../../../reporters/index.ts');
       const merged = mergeRuns(runs);
       const reporters = createReporters(args.reporter as string[], { outDir: String(args.out), stream: process.stdout, quiet: true });
+      const { removeStaleReports } = await import('../../../reporters/stale.ts');
+      removeStaleReports(String(args.out), args.reporter as string[]);
       const written = await reporters.onEnd(merged);
       process.stdout.write(`merged ${runs.length} runs, ${merged.summary.total} cases → ${written.join(', ')}\n`);
       setExitCode(merged.summary.exitCode);

@@ -6,6 +6,8 @@ import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';
 import type { Selection } from '../../runner/select.ts';
 import { installSignalHandlers } from '../signals.ts';
+import { envName, flagGiven, givenValue } from '../usage.ts';
+import { join } from 'node:path';
 
 const D = DEFAULT_RUN_OPTIONS;
 
@@ -55,7 +57,9 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     return value as string | undefined;
   };
   const positive = (name: string, value: unknown, min: number) => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new UsageError(`--${name} must be a number ≥ ${min}, got ${JSON.stringify(value)}`);
+    // yargs turns `--timeout abc` into NaN: quote what was typed, not `null`.
+    const given = typeof value === 'number' && Number.isNaN(value) ? JSON.stringify(givenValue(name) ?? 'NaN') : JSON.stringify(value);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new UsageError(`--${name} must be a number ≥ ${min}, got ${given}`);
     return value;
   };
   const tnlease = ((a.tnlease as string[] | undefined) ?? []).flatMap((v) => String(v).split(',')).filter(Boolean);
@@ -93,6 +97,23 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
   };
 }
 
+/**
+ * The embedded server has its own accounts: a SIPAPP_TOKEN exported for a real
+ * target (as the README suggests) must not be sent to it. From the environment
+ * or a config file: ignored with one notice. Typed as a flag: a usage error.
+ */
+export function embeddedTokens(options: RunOptions): RunOptions {
+  if (options.baseUrl) return options;
+  const out = { ...options };
+  for (const [name, key] of [['token', 'token'], ['token-b', 'tokenB']] as const) {
+    if (out[key] === undefined) continue;
+    if (flagGiven(name)) throw new UsageError(`--${name} applies to --base-url targets; the embedded reference server uses its own accounts (drop --${name}, or add --base-url)`);
+    process.stderr.write(`sipapp-conformance: notice: ${envName(name)} is ignored: no --base-url, so the run uses the embedded reference server and its own accounts\n`);
+    out[key] = undefined;
+  }
+  return out;
+}
+
 /** The selection options `run` and `list` share. */
 export function toSelection(args: Record<string, unknown>): Selection {
   return {
@@ -120,12 +141,17 @@ export function runCommand(setExitCode: (code: number) => void): CommandModule {
     describe: 'Run the conformance suite (default: against the embedded reference server)',
     builder: (y) => runOptionsBuilder(y),
     handler: async (args) => {
-      const options = toRunOptions(args);
+      const options = embeddedTokens(toRunOptions(args));
       // Loaded on demand: the runner pulls in the reporters and the reference server, which `list` or `--help` never need.
       const { executeRun } = await import('../../runner/run.ts');
-      const signals = installSignalHandlers();
+      const { newRunId } = await import('../../runner/names.ts');
+      const { cleanupCommandLine } = await import('../../runner/cleanup.ts');
+      const runId = newRunId();
+      const signals = installSignalHandlers(options.baseUrl
+        ? `finish the cleanup later with: ${cleanupCommandLine(options.baseUrl.replace(/\/+$/, ''), join(options.out, 'ledger', `${runId}.jsonl`), runId)}`
+        : 'nothing is left behind: the embedded server goes with the process');
       try {
-        const { result } = await executeRun(options, { interrupted: signals.interrupted, stream: process.stdout });
+        const { result } = await executeRun(options, { interrupted: signals.interrupted, stream: process.stdout, runId });
         // The summary asked about the signal before the reports were written: exit with what they say.
         setExitCode(result.summary.exitCode);
       } finally {

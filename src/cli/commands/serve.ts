@@ -28,7 +28,11 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       const fault = args.fault as string | undefined;
       const known = (name: string) => Boolean(faultByName(name)) || (name.startsWith(READING_PREFIX) && Boolean(readingByName(name.slice(READING_PREFIX.length))));
       if (fault && !known(fault)) throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
-      const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0 });
+      const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0 }).catch((error: NodeJS.ErrnoException) => {
+        if (error?.code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${String(args.host)} is already in use; choose another with --port (0: any free port)`);
+        if (error?.code === 'EACCES') throw new UsageError(`not allowed to listen on port ${port} on ${String(args.host)}; choose a port above 1023 with --port`);
+        throw error;
+      });
       await new Promise<void>((resolve) => {
         const done = () => resolve();
         process.once('SIGINT', done);
