@@ -1,4 +1,5 @@
-import { Agent, request, errors as undiciErrors, type FormData } from 'undici';
+import { request, errors as undiciErrors, type FormData } from 'undici';
+import { createDispatcher } from './dispatcher.ts';
 import type { Dispatcher } from 'undici';
 
 /**
@@ -37,21 +38,18 @@ export interface HttpClientOptions {
   maxBodyBytes: number;
   /** Retries for connection failures of idempotent requests only. */
   retries: number;
+  /** Extra headers for every request (--header), added below the recorded request. */
+  headers?: Record<string, string>;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 export class HttpClient {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
 
   constructor(private readonly options: HttpClientOptions) {
-    this.agent = new Agent({
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      maxResponseSize: options.maxBodyBytes,
-      connectTimeout: Math.min(options.timeoutMs, 10_000),
-      keepAliveTimeout: 4_000,
-    });
+    // Proxies from the environment and --header: see dispatcher.ts.
+    this.agent = createDispatcher(options);
   }
 
   async send(req: HttpRequest): Promise<HttpReply | HttpFailure> {

@@ -3,6 +3,8 @@ import type { Selection } from './select.ts';
 /** Everything `run` accepts, after the CLI (flags, SIPAPP_* variables, config file) has merged it. */
 export interface RunOptions extends Selection {
   baseUrl?: string;
+  /** Extra request headers (--header 'Name: value'), e.g. a staging gateway's key; redacted like tokens. */
+  headers?: Record<string, string>;
   token?: string;
   tokenB?: string;
   tnlease: string[];

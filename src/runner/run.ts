@@ -47,7 +47,8 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   const runId = hooks.runId ?? newRunId();
   const target = await resolveTarget(options);
   const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
-  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
+  for (const [name, value] of Object.entries(options.headers ?? {})) redactor.add(value, `<header ${name}>`);
+  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, headers: options.headers });
   const startedAt = new Date();
   try {
     warmUp();
@@ -138,6 +139,6 @@ function warmUp(): void {
 }
 
 function publicOptions(options: RunOptions): Record<string, unknown> {
-  const { token, tokenB, expiredToken, color, quiet, ...rest } = options;
-  return { ...rest, token: token ? '<set>' : undefined, tokenB: tokenB ? '<set>' : undefined, expiredToken: expiredToken ? '<set>' : undefined };
+  const { token, tokenB, expiredToken, color, quiet, headers, ...rest } = options;
+  return { ...rest, headers: headers ? Object.fromEntries(Object.keys(headers).map((name) => [name, '<set>'])) : undefined, token: token ? '<set>' : undefined, tokenB: tokenB ? '<set>' : undefined, expiredToken: expiredToken ? '<set>' : undefined };
 }

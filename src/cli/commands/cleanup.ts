@@ -6,6 +6,7 @@ import { HttpClient } from '../../runner/http.ts';
 import { Redactor } from '../../runner/redact.ts';
 import { NameFactory, RUN_ID_PATTERN } from '../../runner/names.ts';
 import { UsageError } from '../../runner/options.ts';
+import { parseHeaders } from '../../runner/dispatcher.ts';
 
 /** `cleanup`: remove what earlier (crashed or interrupted) runs left, by their ledgers, and nothing else. */
 export function cleanupCommand(setExitCode: (code: number) => void): CommandModule {
@@ -18,7 +19,8 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
       .option('out', { type: 'string', default: 'reports', describe: 'Directory holding ledger/' })
       .option('run', { type: 'string', describe: 'Clean up this run id only' })
       .option('all-runs', { type: 'boolean', default: false, describe: 'Clean up every run in the ledger directory' })
-      .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, ms' }),
+      .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, ms' })
+      .option('header', { type: 'string', array: true, describe: "Extra request header 'Name: value' (repeatable), as the run had" }),
     handler: async (args) => {
       if (!args.run && !args['all-runs']) throw new UsageError('name a run with --run ID, or pass --all-runs');
       const runId = args.run as string | undefined;
@@ -27,8 +29,11 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
       if (!token) throw new UsageError('--token (or SIPAPP_TOKEN) is required');
       const dir = join(String(args.out), 'ledger');
       const entries = readLedgers(dir, runId).filter((e) => !e.removed);
+      const parsed = parseHeaders(((args.header as unknown[] | undefined) ?? []).map(String));
+      if ('error' in parsed) throw new UsageError(parsed.error);
       const redactor = new Redactor().add(token, '$SIPAPP_TOKEN');
-      const http = new HttpClient({ timeoutMs: Number(args.timeout), maxBodyBytes: 10 * 1024 * 1024, retries: 1 });
+      for (const [name, value] of Object.entries(parsed.headers)) redactor.add(value, `<header ${name}>`);
+      const http = new HttpClient({ timeoutMs: Number(args.timeout), maxBodyBytes: 10 * 1024 * 1024, retries: 1, headers: parsed.headers });
       let failures = 0;
       try {
         // A named run is also swept by its prefix, even when its ledger is missing.

@@ -6,6 +6,7 @@ import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';
 import type { Selection } from '../../runner/select.ts';
 import { installSignalHandlers } from '../signals.ts';
+import { parseHeaders } from '../../runner/dispatcher.ts';
 import { envName, flagGiven, givenValue } from '../usage.ts';
 import { join } from 'node:path';
 
@@ -26,6 +27,7 @@ export function selectionOptions<T>(y: Argv<T>) {
 export function runOptionsBuilder<T>(y: Argv<T>) {
   return selectionOptions(y)
     .option('base-url', { type: 'string', group: 'Target:', describe: 'API root (paths are <base-url>/rest/sip/app…), e.g. https://api.stage.opentact.org. Without it: the embedded reference server' })
+    .option('header', { type: 'string', array: true, group: 'Target:', describe: "Extra request header 'Name: value' (repeatable), e.g. a gateway's key; never written to reports (SIPAPP_HEADER for one)" })
     .option('token', { type: 'string', group: 'Target:', describe: 'JWT of the account under test (X-Auth-Token). Prefer SIPAPP_TOKEN over the flag: flags show up in process lists' })
     .option('token-b', { type: 'string', group: 'Target:', describe: 'JWT of a second account, for isolation checks (skipped without it)' })
     .option('tnlease', { type: 'string', array: true, group: 'Fixtures:', describe: 'TN lease uuid the run may assign and release (repeatable; lease cases skipped without it)' })
@@ -70,7 +72,10 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
   for (const s of (a.suite as string[] | undefined) ?? []) {
     if (!SUITE_NAMES.includes(s)) throw new UsageError(`unknown --suite ${s}; suites: ${SUITE_NAMES.join(', ')}`);
   }
+  const parsedHeaders = parseHeaders(((a.header as unknown[] | undefined) ?? []).map(String));
+  if ('error' in parsedHeaders) throw new UsageError(parsedHeaders.error);
   return {
+    headers: Object.keys(parsedHeaders.headers).length ? parsedHeaders.headers : undefined,
     // An empty SIPAPP_TOKEN= is "unset", not a token to send.
     baseUrl: (a['base-url'] as string | undefined) || undefined,
     token: (a.token as string | undefined) || undefined,
