@@ -26,6 +26,7 @@ import {
   scrubSecrets,
   verdict,
   notRunNote,
+  embeddedCurlNote,
   warningItems,
 } from './format.ts';
 
@@ -163,6 +164,8 @@ export class ConsoleReporter implements Reporter {
     // Counted in failed checks, and said so: the summary line counts cases.
     const failedCases = new Set(items.map((item) => item.case.id)).size;
     this.line(this.style('red', this.style('bold', `Failures: ${plural(items.length, 'failed check')} in ${plural(failedCases, 'case')}`)));
+    const note = embeddedCurlNote(run.info);
+    if (note) this.line(this.style('dim', `  (${note})`));
     items.forEach((item, i) => {
       const { case: c, check: k, exchange: e } = item;
       this.line('');

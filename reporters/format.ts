@@ -13,6 +13,7 @@ import type {
   CheckOutcome,
   CheckStatus,
   Exchange,
+  RunInfo,
   RunResult,
   RunSummary,
 } from '../src/results/model.ts';
@@ -190,6 +191,17 @@ export type Verdict = 'PASSED' | 'FAILED' | 'INTERRUPTED';
 export function verdict(summary: RunSummary): Verdict {
   if (summary.interrupted) return 'INTERRUPTED';
   return summary.exitCode === 0 ? 'PASSED' : 'FAILED';
+}
+
+/**
+ * The curl lines of an embedded-server run point at a port that closed with
+ * the run: say so, and how to bring the same server back on that port.
+ */
+export function embeddedCurlNote(info: RunInfo): string | undefined {
+  if (!info.target.embedded) return undefined;
+  const port = (() => { try { return new URL(info.target.baseUrl).port; } catch { return ''; } })();
+  const fault = typeof info.options?.fault === 'string' ? ` --fault ${info.options.fault}` : '';
+  return `the curl lines point at the embedded server, which stopped with the run; to replay them start it again: npx sipapp-conformance serve --port ${port || 'N'}${fault} (its tokens are in the JSON line it prints)`;
 }
 
 /** One clause for banners: how many cases never started, and why. */

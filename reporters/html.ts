@@ -26,6 +26,7 @@ import {
   scrubDeep,
   verdict,
   notRunNote,
+  embeddedCurlNote,
   warningItems,
   writeReportFile,
   type FailureItem,
@@ -191,6 +192,7 @@ ${count(s.requests, 'requests', 'total')}
 ${matrixSection(run, failures, anchors)}
 <section id="failures">
 <h2>Failures <span class="sub">${plural(failures.length, 'failed check')} in ${plural(s.failed, 'case')}</span></h2>
+${failures.length && embeddedCurlNote(info) ? `<div class="empty">${h(embeddedCurlNote(info)!)}</div>` : ''}
 ${failures.length ? failures.map((f) => failureCard(f, anchors.get(f)!)).join('\n') : '<div class="empty">No check failed.</div>'}
 </section>
 ${errors.length ? `<section id="errors">
