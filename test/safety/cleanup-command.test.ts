@@ -25,7 +25,8 @@ async function abortedRun(t: Test, server: Awaited<ReturnType<typeof startRefere
   // Wait until the run has created something, then abort twice: no cleanup.
   await within(30_000, (async () => { while (server.requestLog.filter((r) => r.method === 'POST' && r.status < 300).length < 3) await new Promise((r) => setTimeout(r, 10)); })(), 'first creates');
   child.kill('SIGINT');
-  await new Promise((r) => setTimeout(r, 30));
+  // The second signal only once the first was handled: two signals sent while the child is not scheduled coalesce into one.
+  await within(15_000, (async () => { while (!stderr.includes('finishing cases in flight')) await new Promise((r) => setTimeout(r, 5)); })(), 'first signal handled');
   child.kill('SIGINT');
   t.equal(await within(15_000, exited, 'exit'), 130, 'the second signal aborts at once');
   const ledgers = readdirSync(join(out, 'ledger'));
