@@ -113,7 +113,8 @@ export function embeddedTokens(options: RunOptions): RunOptions {
   for (const [name, key] of [['token', 'token'], ['token-b', 'tokenB']] as const) {
     if (out[key] === undefined) continue;
     if (flagGiven(name)) throw new UsageError(`--${name} applies to --base-url targets; the embedded reference server uses its own accounts (drop --${name}, or add --base-url)`);
-    process.stderr.write(`sipapp-conformance: notice: ${envName(name)} is ignored: no --base-url, so the run uses the embedded reference server and its own accounts\n`);
+    const source = process.env[envName(name)] ? envName(name) : `${name} from the config file`;
+    process.stderr.write(`sipapp-conformance: notice: ${source} is ignored: no --base-url, so the run uses the embedded reference server and its own accounts\n`);
     out[key] = undefined;
   }
   return out;
