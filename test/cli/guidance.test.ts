@@ -85,3 +85,10 @@ t.test('a run removes the files of reporters it did not run, and the ledger of a
   t.same(readdirSync(join(out, 'ledger')), [], 'the clean run\'s ledger is removed');
   t.ok(existsSync(join(out, 'results.json')));
 });
+
+t.test("verify's default contracts are the package's own, wherever it is run from", async (t) => {
+  const { PACKAGE_PACTS } = await import('../../src/cli/commands/verify.ts');
+  t.ok(PACKAGE_PACTS.startsWith('/') && PACKAGE_PACTS.endsWith(join('contracts', 'pacts')), PACKAGE_PACTS);
+  t.equal(PACKAGE_PACTS, join(ROOT, 'contracts', 'pacts'), 'resolved from the package, not the working directory');
+  t.ok(readdirSync(PACKAGE_PACTS).some((f) => f.endsWith('.json')), 'holds the pact');
+});
