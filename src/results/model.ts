@@ -59,6 +59,8 @@ export interface Exchange {
   durationMs: number;
   /** A reproducing command, token replaced by `$SIPAPP_TOKEN`. */
   curl: string;
+  /** Throttling answers (429/503) waited out before this answer (E70); absent when none. */
+  throttled?: { answers: number; waitedMs: number };
 }
 
 export interface CaseResult {
@@ -102,6 +104,12 @@ export interface RunSummary {
   warnings: number;
   durationMs: number;
   requests: number;
+  /**
+   * Throttling (E70), never a check failure: 429/503 answers waited out, the requests that got
+   * them, the time spent waiting (summed over requests) and the requests given up at --max-wait
+   * or the deadline. Absent from bundles of older versions.
+   */
+  throttling?: { answers: number; requests: number; waitedMs: number; gaveUp: number };
   /** Cases selected and runnable that never started (interrupt or deadline); also counted as skipped or errors. */
   notRun?: number;
   /** Set when the run was cut short: every reporter then says INTERRUPTED, never PASSED. */

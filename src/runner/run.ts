@@ -48,7 +48,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   const target = await resolveTarget(options);
   const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
   for (const [name, value] of Object.entries(options.headers ?? {})) redactor.add(value, `<header ${name}>`);
-  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, headers: options.headers });
+  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000, headers: options.headers });
   const startedAt = new Date();
   try {
     warmUp();
@@ -69,6 +69,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       names: new NameFactory(runId),
       pace: createPacer(options.rate),
       requestCount: 0,
+      deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     };
 
     const selected = selectCases(ALL_CASES, options);
@@ -118,7 +119,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
       // Asked once, here: the bundle's exit code is the one the process exits with.
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, hooks.interrupted?.() ? 'signal' : undefined),
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling, hooks.interrupted?.() ? 'signal' : undefined),
     };
     const files = await reporters.onEnd(result);
     return { result, files };
