@@ -80,7 +80,7 @@ t.test('a server that never answers: every case errors with the timeout named', 
     const cleanup = result.cases.at(-1)!;
     t.equal(cleanup.id, 'cleanup.run-resources');
     t.equal(cleanup.status, 'error', 'cleanup cannot confirm anything: error, with the command to finish it later');
-    t.match(cleanup.reason, /sipapp-conformance cleanup --run sct-/);
+    t.match(cleanup.reason, /sipapp-conformance cleanup --base-url http:\/\/127\.0\.0\.1:\d+ --out \S+ --run sct-/);
   });
 });
 
@@ -290,7 +290,7 @@ t.test('cleanup does not claim success when it could not look for apps whose cre
     const cleanup = result.cases.at(-1)!;
     t.equal(cleanup.id, 'cleanup.run-resources');
     t.not(cleanup.status, 'passed', 'unconfirmed creates are not a clean cleanup');
-    t.match(cleanup.reason, /sipapp-conformance cleanup --run/, 'the reason says how to finish the job later');
+    t.match(cleanup.reason, /sipapp-conformance cleanup --base-url \S+ --out \S+ --run sct-/, 'the reason says how to finish the job later');
   });
 });
 
