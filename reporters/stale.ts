@@ -11,6 +11,8 @@ import { HTML_FILE } from './html.ts';
 import { JSON_FILE } from './json.ts';
 import { JUNIT_FILE } from './junit.ts';
 import { TAP_FILE } from './tap.ts';
+import { HAR_FILE } from './har.ts';
+import { GITHUB_SUMMARY_FILE } from './github.ts';
 
 export const REPORT_FILES: Readonly<Record<string, readonly string[]>> = {
   console: [],
@@ -18,6 +20,8 @@ export const REPORT_FILES: Readonly<Record<string, readonly string[]>> = {
   tap: [TAP_FILE],
   json: [JSON_FILE],
   html: [HTML_FILE],
+  har: [HAR_FILE],
+  github: [GITHUB_SUMMARY_FILE],
 };
 
 /** Remove what earlier runs' other reporters left in `outDir`; returns the paths removed. */

@@ -13,6 +13,7 @@ import { cleanupCommand } from './commands/cleanup.ts';
 import { checksCommand } from './commands/checks.ts';
 import { diffCommand, mergeCommand } from './commands/compare.ts';
 import { verifyCommand } from './commands/verify.ts';
+import { replayCommand } from './commands/replay.ts';
 
 const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
 const PKG_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -51,7 +52,7 @@ const optionKeys = (y: Argv) => Object.keys((y as unknown as OptionsOf).getOptio
 function sharedOptionKeys(): string[] {
   const y = runOptionsBuilder(yargs([]))
     .option('pact-dir', {}).option('port', {}).option('host', {}).option('run', {}).option('all-runs', {})
-    .option('list-faults', {}).option('json', {}).option('debug', {}).option('allow-mixed', {});
+    .option('list-faults', {}).option('json', {}).option('debug', {}).option('token-lifetime', {}).option('min-coverage', {}).option('allow-mixed', {});
   return optionKeys(y).filter((k) => k !== 'help' && k !== 'version');
 }
 
@@ -83,7 +84,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
   for (const { variable, hint } of strays) {
     process.stderr.write(`sipapp-conformance: warning: ignoring unknown environment variable ${variable}${hint ? ` (did you mean ${hint}?)` : ''}\n`);
   }
-  const commands = [runCommand, listCommand, checksCommand, validateCommand, serveCommand, cleanupCommand, diffCommand, mergeCommand, verifyCommand]
+  const commands = [runCommand, listCommand, checksCommand, validateCommand, serveCommand, cleanupCommand, diffCommand, mergeCommand, verifyCommand, replayCommand]
     .map((make) => acceptingSharedOptions(make(setExitCode), [...shared, ...strays.map((s) => s.option)]));
   return yargs(argv)
     .scriptName('sipapp-conformance')
@@ -92,7 +93,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .config('config', 'YAML or JSON file of option values (default: ./sipapp-conformance.yaml when present)', (path: string) => readConfigFile(path))
     .default('config', existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined, DEFAULT_CONFIG)
     .command(commands)
-    .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge or verify (see --help)')
+    .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge, verify or replay (see --help)')
     .strict()
     .recommendCommands()
     .help()

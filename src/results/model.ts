@@ -10,6 +10,8 @@ export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
 /** Outcome of a case. `error` = could not be evaluated (transport, setup), distinct from a conformance failure. */
 export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
 
+import type { Coverage } from './coverage.ts';
+
 /** Why a case that was selected and runnable never started. */
 export type NotRunCause = 'interrupted' | 'deadline';
 
@@ -59,6 +61,8 @@ export interface Exchange {
   durationMs: number;
   /** A reproducing command, token replaced by `$SIPAPP_TOKEN`. */
   curl: string;
+  /** When the request was sent (ISO 8601); HAR entries need it. Absent in bundles of older versions. */
+  startedAt?: string;
   /** Throttling answers (429/503) waited out before this answer (E70); absent when none. */
   throttled?: { answers: number; waitedMs: number };
 }
@@ -122,6 +126,8 @@ export interface RunResult {
   info: RunInfo;
   cases: CaseResult[];
   summary: RunSummary;
+  /** API coverage of the run (operation × documented status × content type); see src/results/coverage.ts. */
+  coverage?: Coverage;
 }
 
 /** What reporters know of a case before it runs (for progress and `list`). */

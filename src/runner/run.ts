@@ -5,6 +5,7 @@ import { createReporters } from '../../reporters/index.ts';
 import { removeStaleReports } from '../../reporters/stale.ts';
 import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
 import { summarise } from '../results/summary.ts';
+import { withCoverage } from '../results/coverage.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
 import { validateResponse } from '../spec/validators.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
@@ -17,8 +18,9 @@ import { EMPTY_SELECTION, UsageError, type RunOptions } from './options.ts';
 import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
 import { preflight } from './preflight.ts';
-import { selectCases, skipReason } from './select.ts';
+import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
 import { forgeCredentials } from './tokens.ts';
+import { startTokenSources } from './token-source.ts';
 
 const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -45,8 +47,20 @@ export interface RunOutcome {
  */
 export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Promise<RunOutcome> {
   const runId = hooks.runId ?? newRunId();
-  const target = await resolveTarget(options);
-  const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
+  const redactor = new Redactor();
+  // Tokens from --token-command are secrets from their first byte: redacted before any use, then kept current in `live`.
+  let live: { a: string; b?: string } | undefined;
+  const { sources, tokens: commanded } = await startTokenSources(options, (account, token) => {
+    redactor.add(token, account === 'a' ? '$SIPAPP_TOKEN' : '$SIPAPP_TOKEN_B');
+    if (live) live[account] = token;
+  });
+  const target = await resolveTarget({ ...options, token: commanded.a ?? options.token, tokenB: commanded.b ?? options.tokenB }).catch((error: unknown) => {
+    sources.a?.stop();
+    sources.b?.stop();
+    throw error;
+  });
+  redactor.add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
+  live = { a: target.tokenA, b: target.tokenB };
   for (const [name, value] of Object.entries(options.headers ?? {})) redactor.add(value, `<header ${name}>`);
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000, headers: options.headers });
   const startedAt = new Date();
@@ -63,20 +77,24 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       readOnly: options.readOnly,
       http,
       redactor,
-      tokens: { a: target.tokenA, b: target.tokenB },
+      tokens: live,
+      tokenSources: sources,
       forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
       fixtures: target.fixtures,
       ledger,
       names: new NameFactory(runId),
       pace: createPacer(options.rate),
       requestCount: 0,
+      excludedChecks: excludedAnswerChecks(options),
       deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     };
 
     const selected = selectCases(ALL_CASES, options);
     if (selected.length === 0) throw new UsageError(EMPTY_SELECTION);
     const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
-    const runnable = selected.filter((c) => !skipReason(c, availability));
+    // Exclusions first: "excluded" says the user chose it, a missing fixture says what to pass.
+    const whyNot = (c: (typeof selected)[number]) => exclusionReason(c, options) ?? skipReason(c, availability);
+    const runnable = selected.filter((c) => !whyNot(c));
 
     const info: RunInfo = {
       runId,
@@ -93,7 +111,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
-    const skipped = new Map(selected.map((c) => [c.id, skipReason(c, availability)]));
+    const skipped = new Map(selected.map((c) => [c.id, whyNot(c)]));
     const results: CaseResult[] = [];
     for (const c of selected) {
       const reason = skipped.get(c.id);
@@ -116,15 +134,18 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
     const cases = [...selected.map((c) => byId.get(c.id)!), cleanup];
     const endedAt = new Date();
-    const result: RunResult = {
+    // A shard covers a part of the API: its threshold is enforced when the shards are merged.
+    const result: RunResult = withCoverage({
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
       // Asked once, here: the bundle's exit code is the one the process exits with.
       summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling, hooks.interrupted?.() ? 'signal' : undefined),
-    };
+    }, options.shard ? undefined : options.minCoverage);
     const files = await reporters.onEnd(result);
     return { result, files };
   } finally {
+    sources.a?.stop();
+    sources.b?.stop();
     await http.close();
     await target.close();
   }
@@ -143,6 +164,8 @@ function warmUp(strict: boolean): void {
 }
 
 function publicOptions(options: RunOptions): Record<string, unknown> {
-  const { token, tokenB, expiredToken, color, quiet, headers, ...rest } = options;
-  return { ...rest, headers: headers ? Object.fromEntries(Object.keys(headers).map((name) => [name, '<set>'])) : undefined, token: token ? '<set>' : undefined, tokenB: tokenB ? '<set>' : undefined, expiredToken: expiredToken ? '<set>' : undefined };
+  const { token, tokenB, expiredToken, tokenCommand, tokenCommandB, color, quiet, headers, ...rest } = options;
+  // A token command may carry credentials of its own (curl -u …): it is a secret too.
+  const set = (v: unknown) => (v ? '<set>' : undefined);
+  return { ...rest, headers: headers ? Object.fromEntries(Object.keys(headers).map((name) => [name, '<set>'])) : undefined, token: set(token), tokenB: set(tokenB), expiredToken: set(expiredToken), tokenCommand: set(tokenCommand), tokenCommandB: set(tokenCommandB) };
 }

@@ -40,7 +40,8 @@ export function mergeCommand(setExitCode: (code: number) => void): CommandModule
       .positional('files', { type: 'string', array: true, describe: 'results.json bundles' })
       .option('reporter', { type: 'string', array: true, choices: [...REPORTER_NAMES], default: ['junit', 'html', 'json'], describe: 'Reports to write' })
       .option('out', { type: 'string', default: 'reports/merged', describe: 'Output directory' })
-      .option('allow-mixed', { type: 'boolean', default: false, describe: 'Merge bundles of different targets, tool versions or spec hashes (with a warning) instead of refusing' }),
+      .option('allow-mixed', { type: 'boolean', default: false, describe: 'Merge bundles of different targets, tool versions or spec hashes (with a warning) instead of refusing' })
+      .option('min-coverage', { type: 'number', describe: 'Fail (exit 1) when the merged API coverage is below this percentage (default: the one the shards were run with)' }),
     handler: async (args) => {
       const files = args.files as string[];
       const runs = await Promise.all(files.map(read));
@@ -53,12 +54,16 @@ export function mergeCommand(setExitCode: (code: number) => void): CommandModule
         process.stderr.write(`sipapp-conformance: WARNING: ${duplicates.length} case id(s) appear in more than one bundle (${sample}); kept the worst result of each (${WORST_FIRST.join(' > ')})\n`);
       }
       const { createReporters } = await import('../../../reporters/index.ts');
-      const merged = mergeRuns(runs);
+      const { percentage } = await import('./run.ts');
+      const merged = mergeRuns(runs, args['min-coverage'] === undefined ? undefined : percentage(args['min-coverage']));
       const reporters = createReporters(args.reporter as string[], { outDir: String(args.out), stream: process.stdout, quiet: true });
       const { removeStaleReports } = await import('../../../reporters/stale.ts');
       removeStaleReports(String(args.out), args.reporter as string[]);
       const written = await reporters.onEnd(merged);
       process.stdout.write(`merged ${runs.length} runs, ${merged.summary.total} cases → ${written.join(', ')}\n`);
+      const { coverageShortfall } = await import('../../results/coverage.ts');
+      const shortfall = coverageShortfall(merged.coverage);
+      if (shortfall) process.stdout.write(`FAILED: ${shortfall}\n`);
       setExitCode(merged.summary.exitCode);
     },
   };
