@@ -17,7 +17,7 @@ function usageError(t: Test, r: CliOutcome, what: RegExp): void {
 }
 
 const invalid: Array<[string, string[], Record<string, string>, RegExp]> = [
-  ['--reporter nonsense', ['run', '--reporter', 'nonsense'], {}, /--reporter: "nonsense" is not one of console, junit, tap, json, html$/],
+  ['--reporter nonsense', ['run', '--reporter', 'nonsense'], {}, /--reporter: "nonsense" is not one of console, junit, tap, json, html\b/],
   ['--reporter jsno (a typo)', ['run', '--reporter', 'jsno'], {}, /--reporter: "jsno" is not one of .*; did you mean json\?$/],
   ['--check nosuch', ['run', '--check', 'nosuch'], {}, /--check: "nosuch" is not one of no-server-error, status-code, .*call-uuid-matches/],
   ['--operation Nope', ['list', '--operation', 'Nope'], {}, /--operation: "Nope" is not one of CreateSIPControlApp, /],
