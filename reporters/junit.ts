@@ -23,6 +23,7 @@ import {
   oneLine,
   scrubDeep,
   seconds,
+  verdict,
   suitesOf,
   warningChecks,
   writeReportFile,
@@ -95,7 +96,9 @@ export function renderJUnit(rawRun: RunResult, host: string = hostname()): strin
     prop('startedAt', info.startedAt);
     prop('endedAt', info.endedAt);
     if (info.shard) prop('shard', `${info.shard.index}/${info.shard.total}`);
+    prop('verdict', verdict(summary));
     prop('verdict.exitCode', String(summary.exitCode));
+    if (summary.interrupted) prop('verdict.notRun', String(summary.notRun ?? 0));
 
     for (const c of cases) addCase(el, c, uniqueName);
   });
