@@ -1,7 +1,7 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { MINIMAL_CALLFLOW } from '../src/callflow/validate.ts';
 import { OPERATION_IDS, type OperationId } from '../src/spec/operations.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import { postCallFlowAnyEncoding } from './callflow.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { unknownUuid } from './support.ts';

@@ -2,7 +2,7 @@ import { STATUS } from '../src/checks/status-code.ts';
 import { isObject, payloadOf, type ObservedResponse } from '../src/checks/observed.ts';
 import { fail, pass } from '../src/checks/verdict.ts';
 import { BROKEN_CALLFLOWS, SAMPLE_CALLFLOWS, MINIMAL_CALLFLOW } from '../src/callflow/validate.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { Caller, CaseContext } from '../src/runner/case-context.ts';
 import { pathUuidCases } from './get.ts';
 import { mapPool } from '../src/runner/pool.ts';

@@ -1,7 +1,7 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent, documentedAppFields } from '../src/checks/read-after-write.ts';
 import { pass, fail } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { appOf, MULTIBYTE, sampleTrunkSettings, unknownUuid } from './support.ts';
 

@@ -1,12 +1,12 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent } from '../src/checks/read-after-write.ts';
 import { fail, pass } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import { appOf, malformedUuids, unknownUuid } from './support.ts';
 import type { OperationId } from '../src/spec/operations.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import type { ObservedResponse } from '../src/checks/observed.ts';
-import type { SideEffects } from './case.ts';
+import type { SideEffects } from '../src/runner/case.ts';
 
 const OP = 'GetSIPControlAppByUUID' as const;
 

@@ -2,7 +2,7 @@ import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent } from '../src/checks/read-after-write.ts';
 import { isObject, payloadOf } from '../src/checks/observed.ts';
 import { fail, pass } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 
 const OP = 'ListSIPControlApps' as const;
 

@@ -1,6 +1,6 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent, type SentApp } from '../src/checks/read-after-write.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import type { CheckName } from '../src/checks/catalogue.ts';
 import type { StatusRule } from '../src/checks/status-code.ts';

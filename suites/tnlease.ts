@@ -2,7 +2,7 @@ import { STATUS } from '../src/checks/status-code.ts';
 import { leasesExactly } from '../src/checks/leases.ts';
 import { payloadOf } from '../src/checks/observed.ts';
 import { fail, pass } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { pathUuidCases } from './get.ts';
 import { unknownUuid } from './support.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CaseDefinition, Need } from '../../suites/case.ts';
+import type { CaseDefinition, Need } from './case.ts';
 import type { RunFixtures } from './environment.ts';
 import { RESPONSE_CHECKS } from '../checks/response-checks.ts';
 
