@@ -1,24 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_CASES } from '../../suites/index.ts';
-import { createReporters } from '../../reporters/index.ts';
-import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
+import type { RunListener } from '../results/listener.ts';
+import type { CaseResult, PlannedCase, RunResult } from '../results/model.ts';
 import { summarise } from '../results/summary.ts';
-import { specSha256, specVersion } from '../spec/load.ts';
 import { validateResponse } from '../spec/validators.ts';
+import type { CaseDefinition } from './case.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
 import { cleanupLedger } from './cleanup.ts';
-import { createPacer, type RunEnvironment } from './environment.ts';
+import { createEnvironment, redactorFor, type Target } from './environment.ts';
 import { HttpClient } from './http.ts';
-import { Ledger } from './ledger.ts';
-import { NameFactory, newRunId } from './names.ts';
+import { describeRun } from './info.ts';
+import { newRunId } from './names.ts';
 import { UsageError, type RunOptions } from './options.ts';
-import { resolveTarget } from './target.ts';
-import { Redactor } from './redact.ts';
+import type { Redactor } from './redact.ts';
 import { selectCases, skipReason } from './select.ts';
-import { forgeCredentials } from './tokens.ts';
-
-const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 export interface RunHooks {
   /** Where console output goes (tests capture it). */
@@ -33,54 +27,41 @@ export interface RunOutcome {
   files: string[];
 }
 
+/** What a run is made of, chosen above the runner: which cases, who hears the results, against what. */
+export interface RunParts {
+  cases: readonly CaseDefinition[];
+  reporters: RunListener;
+  /** Resolved (and later closed) by the caller: src/session/ for `run`, a test's own server, … */
+  target: Target;
+}
+
 /**
- * One conformance run: resolve the target (the embedded reference server when
- * no --base-url), plan the selected cases, run them, clean up what the run
- * created, and hand the results to the reporters. Usage and reachability
- * problems throw UsageError before any case runs.
+ * The engine of one conformance run: plan the selected cases, run them,
+ * clean up what the run created, and hand the results to the reporters. It
+ * imports no suite, reporter or server: they come in `parts`. Usage and
+ * reachability problems throw UsageError before any case runs.
  */
-export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Promise<RunOutcome> {
+export async function executeRun(options: RunOptions, parts: RunParts, hooks: RunHooks = {}): Promise<RunOutcome> {
+  const { target, reporters } = parts;
   const runId = hooks.runId ?? newRunId();
-  const target = await resolveTarget(options);
-  const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
+  const redactor = redactorFor(target);
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
   const startedAt = new Date();
   try {
     warmUp();
     await preflight(http, target.baseUrl, target.tokenA, redactor);
-    const ledger = new Ledger(runId, join(options.out, 'ledger'));
-    const env: RunEnvironment = {
-      runId,
-      baseUrl: target.baseUrl,
-      strict: options.strict,
-      readOnly: options.readOnly,
-      http,
-      redactor,
-      tokens: { a: target.tokenA, b: target.tokenB },
-      forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
-      fixtures: target.fixtures,
-      ledger,
-      names: new NameFactory(runId),
-      pace: createPacer(options.rate),
-      requestCount: 0,
-    };
+    const env = await createEnvironment(target, {
+      runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
+      timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, rate: options.rate, http,
+    });
+    const ledger = env.ledger;
 
-    const selected = selectCases(ALL_CASES, options);
+    const selected = selectCases(parts.cases, options);
     if (selected.length === 0) throw new UsageError('the selection (--grep/--suite/--tag/--operation/--shard) matches no case; see `sipapp-conformance list`');
     const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
     const runnable = selected.filter((c) => !skipReason(c, availability));
 
-    const info: RunInfo = {
-      runId,
-      tool: { name: PKG.name, version: PKG.version },
-      spec: { version: specVersion(), sha256: specSha256() },
-      node: process.version,
-      target: { baseUrl: target.baseUrl, embedded: target.embedded },
-      options: redactor.deep(publicOptions(options)),
-      startedAt: startedAt.toISOString(),
-      shard: options.shard,
-    };
-    const reporters = createReporters(options.reporter, { outDir: options.out, stream: hooks.stream, color: options.color, quiet: options.quiet });
+    const info = describeRun(runId, target, redactor.deep(publicOptions(options)), startedAt, options.shard);
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
@@ -115,7 +96,6 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     return { result, files };
   } finally {
     await http.close();
-    await target.close();
   }
 }
 

@@ -1,10 +1,4 @@
-import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { readLedgers, Ledger } from '../../runner/ledger.ts';
-import { cleanupLedger } from '../../runner/cleanup.ts';
-import { HttpClient } from '../../runner/http.ts';
-import { Redactor } from '../../runner/redact.ts';
-import { NameFactory, RUN_ID_PATTERN } from '../../runner/names.ts';
 import { UsageError } from '../../runner/options.ts';
 
 /** `cleanup`: remove what earlier (crashed or interrupted) runs left, by their ledgers, and nothing else. */
@@ -21,34 +15,17 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
       .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, ms' }),
     handler: async (args) => {
       if (!args.run && !args['all-runs']) throw new UsageError('name a run with --run ID, or pass --all-runs');
-      const runId = args.run as string | undefined;
-      if (runId !== undefined && !RUN_ID_PATTERN.test(runId)) throw new UsageError(`--run must be a run id like sct-20261126233617-58bd35, got ${JSON.stringify(runId)}`);
-      const token = args.token as string | undefined;
-      if (!token) throw new UsageError('--token (or SIPAPP_TOKEN) is required');
-      const dir = join(String(args.out), 'ledger');
-      const entries = readLedgers(dir, runId).filter((e) => !e.removed);
-      const redactor = new Redactor().add(token, '$SIPAPP_TOKEN');
-      const http = new HttpClient({ timeoutMs: Number(args.timeout), maxBodyBytes: 10 * 1024 * 1024, retries: 1 });
-      let failures = 0;
-      try {
-        // A named run is also swept by its prefix, even when its ledger is missing.
-        const runIds = [...new Set([...entries.map((e) => e.runId), ...(runId ? [runId] : [])])];
-        for (const runId of runIds) {
-          const ledger = new Ledger(runId, dir);
-          const env = {
-            runId, baseUrl: String(args['base-url']).replace(/\/+$/, ''), strict: false, readOnly: false, http, redactor,
-            tokens: { a: token }, forged: [], fixtures: { tnleases: [] }, ledger, names: new NameFactory(runId),
-            pace: async () => undefined, requestCount: 0,
-          };
-          const result = await cleanupLedger(env, ledger, entries.filter((e) => e.runId === runId), { sweepPrefix: Boolean(args.run) });
-          process.stdout.write(`${runId}: ${result.status === 'error' ? '✗' : '✓'} ${result.reason}\n`);
-          if (result.status === 'error') failures++;
-        }
-        if (runIds.length === 0) process.stdout.write('nothing to clean up\n');
-      } finally {
-        await http.close();
-      }
-      setExitCode(failures ? 1 : 0);
+      const { cleanupRuns } = await import('../../session/cleanup.ts');
+      const outcomes = await cleanupRuns({
+        baseUrl: String(args['base-url']),
+        token: args.token as string | undefined,
+        out: String(args.out),
+        run: args.run as string | undefined,
+        timeout: Number(args.timeout),
+      });
+      for (const o of outcomes) process.stdout.write(`${o.runId}: ${o.ok ? '✓' : '✗'} ${o.message}\n`);
+      if (outcomes.length === 0) process.stdout.write('nothing to clean up\n');
+      setExitCode(outcomes.some((o) => !o.ok) ? 1 : 0);
     },
   };
 }

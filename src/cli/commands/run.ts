@@ -121,11 +121,11 @@ export function runCommand(setExitCode: (code: number) => void): CommandModule {
     builder: (y) => runOptionsBuilder(y),
     handler: async (args) => {
       const options = toRunOptions(args);
-      // Loaded on demand: the runner pulls in the reporters and the reference server, which `list` or `--help` never need.
-      const { executeRun } = await import('../../runner/run.ts');
+      // Loaded on demand: a run pulls in the reporters and the reference server, which `list` or `--help` never need.
+      const { runConformanceSuite } = await import('../../session/run.ts');
       const signals = installSignalHandlers();
       try {
-        const { result } = await executeRun(options, { interrupted: signals.interrupted, stream: process.stdout });
+        const { result } = await runConformanceSuite(options, { interrupted: signals.interrupted, stream: process.stdout });
         setExitCode(signals.interrupted() ? 130 : result.summary.exitCode);
       } finally {
         signals.dispose();

@@ -20,9 +20,8 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
       .option('fault', { type: 'string', group: 'Embedded server:', describe: 'Verify the reference server with this named fault' }),
     handler: async (args) => {
       process.env.PACT_DO_NOT_TRACK ??= 'true';
-      const { verifyProvider, VerifyUsageError } = await import('../../contracts/verify.ts');
-      try {
-        const { exitCode } = await verifyProvider({
+      const { verifyProvider } = await import('../../session/verify.ts');
+      const { exitCode } = await verifyProvider({
           baseUrl: args['base-url'] as string | undefined,
           token: args.token as string | undefined,
           tnlease: ((args.tnlease as string[] | undefined) ?? []).flatMap((v) => String(v).split(',')).filter(Boolean),
@@ -31,15 +30,11 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
           pactDir: String(args['pact-dir']),
           reporters: args.reporter as string[],
           out: String(args.out),
-          timeoutMs: Number(args.timeout),
+          timeout: Number(args.timeout),
           fault: args.fault as string | undefined,
           stream: process.stdout,
         });
-        setExitCode(exitCode);
-      } catch (error) {
-        if (error instanceof VerifyUsageError) throw new UsageError(error.message);
-        throw error;
-      }
+      setExitCode(exitCode);
     },
   };
 }
