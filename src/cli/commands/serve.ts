@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../runner/options.ts';
+import { faultOption, numberAtLeast, sharedOption } from '../options.ts';
 
 /** `serve`: the reference server as a local, stateful OpenTact stand-in. */
 export function serveCommand(setExitCode: (code: number) => void): CommandModule {
@@ -9,11 +10,11 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
     builder: (y) => y
       .option('port', { type: 'number', default: 0, describe: 'Port (0: any free port)' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
-      .option('fault', { type: 'string', describe: 'Serve with this named fault' })
-      .option('latency', { type: 'number', default: 0, describe: 'Milliseconds added to every answer' })
+      .option('fault', sharedOption('fault', { describe: 'Serve with this named fault' }))
+      .option('latency', sharedOption('latency', { default: 0 }))
       .option('list-faults', { type: 'boolean', default: false, describe: 'Print the fault catalogue and exit' }),
     handler: async (args) => {
-      const { FAULTS, READINGS, READING_PREFIX, faultByName, readingByName } = await import('../../server/index.ts');
+      const { FAULTS, READINGS, READING_PREFIX } = await import('../../server/index.ts');
       const { serve } = await import('../../server/standalone.ts');
       if (args['list-faults']) {
         const width = Math.max(...FAULTS.map((f) => f.name.length));
@@ -25,10 +26,8 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       }
       const port = Number(args.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${String(args.port)}`);
-      const fault = args.fault as string | undefined;
-      const known = (name: string) => Boolean(faultByName(name)) || (name.startsWith(READING_PREFIX) && Boolean(readingByName(name.slice(READING_PREFIX.length))));
-      if (fault && !known(fault)) throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
-      const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0 });
+      const fault = faultOption(args.fault);
+      const server = await serve({ port, host: String(args.host), fault, latencyMs: numberAtLeast('latency', args.latency ?? 0, 0) });
       await new Promise<void>((resolve) => {
         const done = () => resolve();
         process.once('SIGINT', done);

@@ -1,6 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { REPORTER_NAMES } from '../../../reporters/names.ts';
-import { UsageError } from '../../runner/options.ts';
+import { faultOption, sharedOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
 
 /** `verify`: Pact provider verification of contracts/pacts against a provider (default: the embedded server). */
 export function verifyCommand(setExitCode: (code: number) => void): CommandModule {
@@ -8,32 +7,33 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
     command: 'verify',
     describe: 'Verify a provider against the Pact contracts in contracts/pacts (default: the embedded reference server)',
     builder: (y) => y
-      .option('base-url', { type: 'string', group: 'Target:', describe: 'Provider API root; without it: the embedded reference server' })
-      .option('token', { type: 'string', group: 'Target:', describe: 'JWT of the account (X-Auth-Token; or SIPAPP_TOKEN)' })
-      .option('tnlease', { type: 'string', array: true, group: 'Fixtures:', describe: 'Lease uuid(s) provider states may assign (released afterwards)' })
-      .option('call-uuid', { type: 'string', group: 'Fixtures:', describe: 'A live call for the "a live call exists" state' })
-      .option('outbound-voice-profile', { type: 'string', group: 'Fixtures:', describe: 'An existing outbound voice profile uuid' })
+      .option('base-url', sharedOption('base-url', { describe: 'Provider API root; without it: the embedded reference server' }))
+      .option('token', sharedOption('token'))
+      .option('tnlease', sharedOption('tnlease', { describe: 'Lease uuid(s) provider states may assign (released afterwards)' }))
+      .option('call-uuid', sharedOption('call-uuid', { describe: 'A live call for the "a live call exists" state' }))
+      .option('outbound-voice-profile', sharedOption('outbound-voice-profile'))
       .option('pact-dir', { type: 'string', default: 'contracts/pacts', group: 'Contracts:', describe: 'A pact file or a directory of them' })
-      .option('reporter', { type: 'string', array: true, choices: [...REPORTER_NAMES], default: ['console', 'junit'], group: 'Reports:', describe: 'Reports to write (repeatable)' })
-      .option('out', { type: 'string', default: 'reports/pact', group: 'Reports:', describe: 'Directory for reports and the ledger' })
-      .option('timeout', { type: 'number', default: 10_000, group: 'Limits:', describe: 'Per-request timeout, ms' })
-      .option('fault', { type: 'string', group: 'Embedded server:', describe: 'Verify the reference server with this named fault' }),
+      .option('reporter', sharedOption('reporter', { default: ['console', 'junit'] }))
+      .option('out', sharedOption('out', { default: 'reports/pact', describe: 'Directory for reports and the ledger' }))
+      .option('timeout', sharedOption('timeout'))
+      .option('fault', sharedOption('fault', { describe: 'Verify the reference server with this named fault' })),
     handler: async (args) => {
       process.env.PACT_DO_NOT_TRACK ??= 'true';
+      const options = {
+        baseUrl: stringOption(args['base-url']),
+        token: stringOption(args.token),
+        tnlease: tnleaseOption(args.tnlease),
+        callUuid: uuidOption('call-uuid', args['call-uuid']),
+        outboundVoiceProfile: uuidOption('outbound-voice-profile', args['outbound-voice-profile']),
+        pactDir: String(args['pact-dir']),
+        reporters: args.reporter as string[],
+        out: String(args.out),
+        timeout: timeoutOption(args.timeout),
+        fault: faultOption(args.fault),
+        stream: process.stdout,
+      };
       const { verifyProvider } = await import('../../session/verify.ts');
-      const { exitCode } = await verifyProvider({
-          baseUrl: args['base-url'] as string | undefined,
-          token: args.token as string | undefined,
-          tnlease: ((args.tnlease as string[] | undefined) ?? []).flatMap((v) => String(v).split(',')).filter(Boolean),
-          callUuid: args['call-uuid'] as string | undefined,
-          outboundVoiceProfile: args['outbound-voice-profile'] as string | undefined,
-          pactDir: String(args['pact-dir']),
-          reporters: args.reporter as string[],
-          out: String(args.out),
-          timeout: Number(args.timeout),
-          fault: args.fault as string | undefined,
-          stream: process.stdout,
-        });
+      const { exitCode } = await verifyProvider(options);
       setExitCode(exitCode);
     },
   };
