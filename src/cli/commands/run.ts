@@ -114,10 +114,10 @@ export function runCommand(setExitCode: (code: number) => void): CommandModule {
     handler: async (args) => {
       const options = toRunOptions(args);
       // Loaded on demand: a run pulls in the reporters and the reference server, which `list` or `--help` never need.
-      const { runConformanceSuite } = await import('../../session/run.ts');
+      const { runConformance } = await import('../../index.ts');
       const signals = installSignalHandlers();
       try {
-        const { result } = await runConformanceSuite(options, { interrupted: signals.interrupted, stream: process.stdout });
+        const result = await runConformance(options, { interrupted: signals.interrupted, stream: process.stdout });
         setExitCode(signals.interrupted() ? 130 : result.summary.exitCode);
       } finally {
         signals.dispose();
