@@ -7,26 +7,9 @@
  */
 import type { CaseResult, CaseStatus, PlannedCase, RunInfo, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import {
-  casesByOperation,
-  checkLabel,
-  cleanText,
-  errorEvidence,
-  excerpt,
-  failedChecks,
-  failureItems,
-  formatDuration,
-  indentRest,
-  oneLine,
-  outcomesByCheck,
-  plural,
-  requestLine,
-  responseExcerpt,
-  scrubDeep,
-  scrubSecrets,
-  verdict,
-  warningItems,
-} from './format.ts';
+import { checkLabel, cleanText, errorEvidence, excerpt, formatDuration, indentRest, oneLine, plural, requestLine, responseExcerpt } from './format.ts';
+import { casesByOperation, failedChecks, failureItems, outcomesByCheck, verdict, warningItems } from './tallies.ts';
+import { scrubDeep, scrubSecrets } from '../src/results/secrets.ts';
 
 const ANSI = {
   reset: '\x1b[0m',

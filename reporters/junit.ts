@@ -9,19 +9,10 @@ import { hostname } from 'node:os';
 import { create } from 'xmlbuilder2';
 import type { CaseResult, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import {
-  checkEvidenceText,
-  cleanText,
-  errorText,
-  evidenceFor,
-  failedChecks,
-  oneLine,
-  scrubDeep,
-  seconds,
-  suitesOf,
-  warningChecks,
-  writeReportFile,
-} from './format.ts';
+import { checkEvidenceText, cleanText, errorText, evidenceFor, oneLine, seconds } from './format.ts';
+import { failedChecks, suitesOf, warningChecks } from './tallies.ts';
+import { writeReportFile } from './files.ts';
+import { scrubDeep } from '../src/results/secrets.ts';
 
 type XMLBuilder = ReturnType<typeof create>;
 
