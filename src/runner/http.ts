@@ -19,7 +19,6 @@ export interface HttpReply {
   status: number;
   headers: Record<string, string>;
   text: string;
-  truncated: false;
   durationMs: number;
 }
 
@@ -90,7 +89,6 @@ export class HttpClient {
         status: res.statusCode,
         headers: flattenHeaders(res.headers),
         text,
-        truncated: false,
         durationMs: elapsed(),
       };
     } catch (error) {
