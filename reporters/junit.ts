@@ -1,6 +1,6 @@
 /**
  * JUnit XML reporter: `<outDir>/junit.xml`, valid against Jenkins' junit-10.xsd
- * (/work/shared/schemas/junit-10.xsd). One `testsuite` per `CaseResult.suite`,
+ * (shared/schemas/junit-10.xsd, beside the checkout). One `testsuite` per `CaseResult.suite`,
  * one `testcase` per case; failed → `<failure>`, error → `<error>`,
  * skipped → `<skipped>`, advisory warnings → `<system-out>`.
  * XML is built with xmlbuilder2 (escaping), after stripping characters XML 1.0 forbids.
