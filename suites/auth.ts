@@ -16,7 +16,8 @@ function authCase(operation: OperationId): Omit<CaseDefinition, 'suite'> {
   const readOnlyOp = operation === 'ListSIPControlApps' || operation === 'GetSIPControlAppByUUID' || operation === 'GetSIPControlAppTNLeasesList';
   return {
     id: operation, title: `${operation} refuses missing, garbage and forged tokens`, operation, tags: ['auth', 'security'],
-    checks: ['auth-required'], sideEffects: readOnlyOp ? 'none' : 'writes',
+    // Path operations create the app they aim at (status-code judges that create), except in --read-only.
+    checks: aimsAtOwnApp(operation) ? ['auth-required', 'status-code'] : ['auth-required'], sideEffects: readOnlyOp ? 'none' : 'writes',
     async run(ctx: CaseContext) {
       const target = await targetFor(ctx, operation);
       for (const credential of ctx.env.forged) {
@@ -33,9 +34,14 @@ function authCase(operation: OperationId): Omit<CaseDefinition, 'suite'> {
   };
 }
 
+/** Operations whose auth case creates an app of the run's to aim at (the call route never does). */
+function aimsAtOwnApp(operation: OperationId): boolean {
+  return operation !== 'CreateSIPControlApp' && operation !== 'ListSIPControlApps' && operation !== 'ExecuteSIPControlAppCallExecuteCallFlow';
+}
+
 async function targetFor(ctx: CaseContext, operation: OperationId): Promise<string | undefined> {
   if (operation === 'CreateSIPControlApp' || operation === 'ListSIPControlApps') return undefined;
-  if (operation === 'ExecuteSIPControlAppCallExecuteCallFlow' || ctx.env.readOnly) return unknownUuid();
+  if (!aimsAtOwnApp(operation) || ctx.env.readOnly) return unknownUuid();
   return (await ctx.createApp('create an app to aim at')).uuid;
 }
 

@@ -57,7 +57,7 @@ function refused(id: string, title: string, check: 'length-limits' | 'input-vali
 export const createCases: CaseDefinition[] = defineCases('create', [
   {
     id: 'minimal', title: 'create with name and subdomain', operation: OP, tags: ['smoke', 'read-after-write'],
-    checks: ['status-code', 'read-after-write', 'default-values'], sideEffects: 'writes',
+    checks: ['status-code', 'read-after-write', 'default-values', 'documented-fields'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid, sent, res } = await ctx.createApp('create app');
       const app = appOf(res);
@@ -71,7 +71,7 @@ export const createCases: CaseDefinition[] = defineCases('create', [
   },
   {
     id: 'full', title: 'create with every documented field', operation: OP, tags: ['read-after-write', 'trunk-settings'],
-    checks: ['status-code', 'read-after-write'], sideEffects: 'writes',
+    checks: ['status-code', 'read-after-write', 'documented-fields'], sideEffects: 'writes',
     async run(ctx) {
       const overrides: Record<string, unknown> = { is_active: false, class4_egress_trunk_settings: sampleTrunkSettings() };
       if (ctx.env.fixtures.outboundVoiceProfile) overrides.outbound_voice_profile = ctx.env.fixtures.outboundVoiceProfile;

@@ -51,7 +51,7 @@ export const getCases: CaseDefinition[] = defineCases('get', [
   },
   {
     id: 'uppercase-own-uuid', title: "the app's uuid in upper case: the same app, or refused", operation: OP, tags: ['uuid'],
-    checks: ['malformed-uuid-rejected'], sideEffects: 'writes',
+    checks: ['malformed-uuid-rejected', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       // E24: the page's pattern is lower case, but a server storing uuids natively may match case-insensitively.
       // By default the suite accepts the same app (200) or a 4xx; --strict pins the pattern (4xx).

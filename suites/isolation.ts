@@ -11,7 +11,7 @@ const CHECK = 'cross-account-isolation' as const;
 /** A's app, then B tries something on it: refused as if it did not exist (E25), and A's app is untouched. */
 function isolationCase(id: string, title: string, attempt: (ctx: CaseContext, uuid: string) => Promise<void>): Omit<CaseDefinition, 'suite'> {
   return {
-    id, title, operation: 'workflow', tags: ['isolation', 'security'], checks: [CHECK], needs: ['tokenB'], sideEffects: 'writes',
+    id, title, operation: 'workflow', tags: ['isolation', 'security'], checks: [CHECK, 'status-code'], needs: ['tokenB'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid, sent } = await ctx.createApp("create account A's app");
       await attempt(ctx, uuid);

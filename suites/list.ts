@@ -17,7 +17,7 @@ export const listCases: CaseDefinition[] = defineCases('list', [
   },
   {
     id: 'contains-created', title: 'a created app is listed once, as created', operation: OP, tags: ['read-after-write'],
-    checks: ['listed-after-create', 'read-after-write'], sideEffects: 'writes', exclusive: true,
+    checks: ['listed-after-create', 'read-after-write', 'status-code'], sideEffects: 'writes', exclusive: true,
     async run(ctx) {
       const { uuid, sent } = await ctx.createApp('create app');
       const res = await ctx.call(OP, { purpose: 'list apps' });

@@ -24,7 +24,8 @@ async function modifyAndReadBack(ctx: CaseContext, change: (ctx: CaseContext) =>
 /** A PATCH the page forbids: refused, and the app keeps its values. */
 function refusedPatch(id: string, title: string, check: CheckName, rule: StatusRule, tags: string[], patch: (ctx: CaseContext) => { json?: unknown; raw?: string }): Omit<CaseDefinition, 'suite'> {
   return {
-    id, title, operation: OP, tags, checks: [check, 'read-after-write'], sideEffects: 'writes',
+    // The app is unchanged after the refusal: judged under the refusal's own check (the kill matrix names it).
+    id, title, operation: OP, tags, checks: [check, 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid, sent } = await ctx.createApp('create app');
       const { json, raw } = patch(ctx);
@@ -61,7 +62,7 @@ export const modifyCases: CaseDefinition[] = defineCases('modify', [
   },
   {
     id: 'name-255', title: 'modify to a name of 255 characters is accepted', operation: OP, tags: ['limits', 'name'],
-    checks: ['length-limits', 'read-after-write'], sideEffects: 'writes',
+    checks: ['length-limits', 'read-after-write', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid } = await ctx.createApp('create app');
       const name = ctx.env.names.nameOfLength(255, MULTIBYTE.threeBytes);

@@ -75,7 +75,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
   },
   {
     id: 'unknown-lease', title: 'an unknown lease is refused and nothing changes', operation: ASSIGN, tags: ['leases', 'references'],
-    checks: ['unknown-reference-rejected'], sideEffects: 'writes',
+    checks: ['unknown-reference-rejected', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid } = await ctx.createApp('create app');
       const res = await ctx.call(ASSIGN, { uuid, body: { add: [unknownUuid()] }, purpose: 'assign an unknown lease' });
@@ -85,7 +85,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
   },
   {
     id: 'unknown-lease-among-known', title: 'a request naming a known and an unknown lease changes nothing', operation: ASSIGN, tags: ['leases', 'references'],
-    checks: ['unknown-reference-rejected'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+    checks: ['unknown-reference-rejected', 'status-code'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
     async run(ctx) {
       const [lease] = ctx.env.fixtures.tnleases;
       const { uuid } = await ctx.createApp('create app');
@@ -101,7 +101,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
   },
   {
     id: 'malformed-body', title: 'add that is not an array of uuids is refused', operation: ASSIGN, tags: ['leases', 'types'],
-    checks: ['input-validation'], sideEffects: 'writes',
+    checks: ['input-validation', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid } = await ctx.createApp('create app');
       for (const [label, body] of [['add a string', { add: 'not-an-array' }], ['add holding a non-uuid', { add: ['not-a-uuid'] }]] as const) {
@@ -116,7 +116,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
 export const leaseWorkflowCases: CaseDefinition[] = defineCases('leases', [
   {
     id: 'move-between-apps', title: 'a lease is never in two apps at once', operation: 'workflow', tags: ['leases', 'workflow'],
-    checks: ['lease-assignment'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+    checks: ['lease-assignment', 'status-code'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
     async run(ctx) {
       const [lease] = ctx.env.fixtures.tnleases;
       const first = await ctx.createApp('create the first app');
@@ -133,7 +133,7 @@ export const leaseWorkflowCases: CaseDefinition[] = defineCases('leases', [
   },
   {
     id: 'remove-app-with-leases', title: 'removing an app that holds leases: 409, or removed with them', operation: 'workflow', tags: ['leases', 'workflow'],
-    checks: ['lease-assignment', 'not-found-after-remove'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+    checks: ['lease-assignment', 'not-found-after-remove', 'status-code'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
     async run(ctx) {
       const [lease] = ctx.env.fixtures.tnleases;
       const { uuid } = await ctx.createApp('create app');

@@ -1,6 +1,6 @@
 import { validateResponse, formatSchemaErrors } from '../spec/validators.ts';
 import { UUID_PATTERN } from '../spec/operations.ts';
-import type { CheckName } from './catalogue.ts';
+import { PER_ANSWER_CHECKS, type CheckName } from './catalogue.ts';
 import { isObject, preview, type ObservedResponse } from './observed.ts';
 import { fail, pass, type Verdict } from './verdict.ts';
 
@@ -102,13 +102,38 @@ function walk(value: unknown, pointer: string, visit: (pointer: string, key: str
   }
 }
 
-/** The per-answer checks, in reporting order. `strict` pins the errata's single readings. */
-export const RESPONSE_CHECKS: ReadonlyArray<[CheckName, (res: ObservedResponse, strict: boolean) => Verdict | null]> = [
-  ['no-server-error', noServerError],
-  ['content-type', contentType],
-  ['envelope', envelope],
-  ['response-schema', responseSchema],
-  ['uuid-format', uuidFormat],
-  ['error-status-matches', errorStatusMatches],
-  ['no-secrets-exposed', noSecretsExposed],
-];
+/**
+ * An answer that arrived came within --timeout: the HTTP client enforces the deadline, so the
+ * rule only ever fails on a request that got no answer (see `responseTimeExceeded`).
+ */
+export function responseTime(_res: ObservedResponse): Verdict | null {
+  return null;
+}
+
+/** The failing verdict of `response-time` for a request the client gave up on. */
+export function responseTimeExceeded(request: string, message: string): Verdict {
+  return fail(`${request}: ${message}`, 'an answer within the timeout', message);
+}
+
+type AnswerCheck = (res: ObservedResponse, strict: boolean) => Verdict | null;
+
+const ANSWER_CHECKS: Partial<Record<CheckName, AnswerCheck>> = {
+  'no-server-error': noServerError,
+  'content-type': contentType,
+  envelope,
+  'response-schema': responseSchema,
+  'uuid-format': uuidFormat,
+  'response-time': responseTime,
+  'error-status-matches': errorStatusMatches,
+  'no-secrets-exposed': noSecretsExposed,
+};
+
+/**
+ * The per-answer checks, in reporting order: every catalogue entry of scope `answer`, each with
+ * its function here. `strict` pins the errata's single readings.
+ */
+export const RESPONSE_CHECKS: ReadonlyArray<[CheckName, AnswerCheck]> = PER_ANSWER_CHECKS.map((name) => {
+  const fn = ANSWER_CHECKS[name];
+  if (!fn) throw new Error(`check ${name} has scope "answer" in the catalogue but no function in response-checks.ts`);
+  return [name, fn];
+});
