@@ -1,6 +1,6 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent, documentedAppFields } from '../src/checks/read-after-write.ts';
-import { pass, fail } from '../src/checks/verdict.ts';
+import { isActiveDefaultsTrue } from '../src/checks/app-state.ts';
 import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { appOf, MULTIBYTE, sampleTrunkSettings, unknownUuid } from './support.ts';
@@ -28,7 +28,7 @@ function accepted(id: string, title: string, field: 'name' | 'subdomain', make: 
         const { res, uuid } = await ctx.tryCreate(title, body);
         // A 3-character subdomain cannot carry the run id; a clash with an existing one is not a length refusal.
         if (res.status === 409 && field === 'subdomain' && value.length < 8 && attempt < 3) continue;
-        if (!ctx.expectStatus('length-limits', res, { situation: `${field} of ${[...value].length} characters`, accept: [200, 201], strict: [201] })) return;
+        if (!ctx.expectStatus('length-limits', res, { ...STATUS.created, situation: `${field} of ${[...value].length} characters` })) return;
         ctx.expect('read-after-write', appMatchesSent(appOf(res), { [field]: value }, 'create answer'));
         if (uuid) {
           const got = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'read the app back' });
@@ -62,7 +62,7 @@ export const createCases: CaseDefinition[] = defineCases('create', [
       const { uuid, sent, res } = await ctx.createApp('create app');
       const app = appOf(res);
       ctx.expect('read-after-write', appMatchesSent(app, sent, 'create answer'));
-      ctx.expect('default-values', app && app.is_active === true ? pass() : fail('is_active omitted on create is not true', 'is_active: true (page: default true)', `is_active: ${JSON.stringify(app?.is_active)}`));
+      ctx.expect('default-values', isActiveDefaultsTrue(app));
       ctx.expect('documented-fields', documentedAppFields(app, 'create answer'));
       const got = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'read the app back' });
       ctx.expectStatus('status-code', got, STATUS.ok);

@@ -53,7 +53,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
       // Re-assigning a lease the app holds: a no-op (200), or refused like any taken lease (409, E20);
       // either way it is listed once.
       const again = await ctx.call(ASSIGN, { uuid, body: { add: [lease] }, purpose: 'assign the same lease again' });
-      ctx.expectStatus('status-code', again, { situation: 'assigning a lease the app already holds', accept: [200, 409] });
+      ctx.expectStatus('status-code', again, STATUS.alreadyHeld);
       if (again.status === 200 && ctx.strict) ctx.expect('lease-assignment', leasesExactly(payloadOf(again), [lease], 'assign answer (assign the same lease again)'));
       await expectLeases(ctx, uuid, [lease], 'after assigning it twice');
       if (!(await assign(ctx, uuid, { remove: [lease] }, 'remove the lease', []))) return;
@@ -145,7 +145,7 @@ export const leaseWorkflowCases: CaseDefinition[] = defineCases('leases', [
         await ctx.call(ASSIGN, { uuid, body: { remove: [lease] }, purpose: 'release the lease' });
         return;
       }
-      if (!ctx.expectStatus('status-code', res, { situation: 'remove of an app holding leases', accept: [200, 409] })) return;
+      if (!ctx.expectStatus('status-code', res, STATUS.removeHoldingLeases)) return;
       await expectGone(ctx, uuid);
     },
   },
