@@ -7,8 +7,9 @@ export interface CheckEntry {
   /**
    * `answer`: applied to every answer the suite receives (src/checks/response-checks.ts), never
    * declared by a case. `case`: applied by the cases that set its situation up, which declare it.
+   * `contract`: applied by Pact provider verification (`verify`), one case per interaction.
    */
-  scope: 'answer' | 'case';
+  scope: 'answer' | 'case' | 'contract';
   normative: boolean;
   rule: string;
   summary: string;
@@ -36,6 +37,8 @@ export const CHECKS = {
   'callflow-accepted': { scope: 'case', normative: true, rule: 'page call route, E06/E07', summary: 'Valid call-flow XML posted to a live call is answered 200 with the call.' },
   'callflow-rejected': { scope: 'case', normative: true, rule: 'page call route ("must be correct or it will return an error")', summary: 'Broken call-flow XML is refused with a 4xx error envelope.' },
   'response-time': { scope: 'answer', normative: true, rule: '--timeout', summary: 'Every answer arrives within the per-request timeout.' },
+  'pact-interaction': { scope: 'contract', normative: true, rule: 'contracts/pacts', summary: 'The provider answers a contract interaction as the consumer contract expects.' },
+  'pact-provider-state': { scope: 'contract', normative: true, rule: 'contracts/pacts provider states', summary: "An interaction's provider state could be set up through the API." },
   // Advisory: documented but not pinned by the page.
   'documented-fields': { scope: 'case', normative: false, rule: 'E29', summary: 'Fields the page shows for an object are present.' },
   'error-status-matches': { scope: 'answer', normative: false, rule: 'E02', summary: 'An error envelope\'s status equals the HTTP status.' },

@@ -103,14 +103,9 @@ function walk(value: unknown, pointer: string, visit: (pointer: string, key: str
 }
 
 /**
- * An answer that arrived came within --timeout: the HTTP client enforces the deadline, so the
- * rule only ever fails on a request that got no answer (see `responseTimeExceeded`).
+ * `response-time` (scope answer): the HTTP client enforces --timeout, so an answer that arrived
+ * came in time; the rule is judged on the request that got none, by the case context, with this.
  */
-export function responseTime(_res: ObservedResponse): Verdict | null {
-  return null;
-}
-
-/** The failing verdict of `response-time` for a request the client gave up on. */
 export function responseTimeExceeded(request: string, message: string): Verdict {
   return fail(`${request}: ${message}`, 'an answer within the timeout', message);
 }
@@ -123,16 +118,18 @@ const ANSWER_CHECKS: Partial<Record<CheckName, AnswerCheck>> = {
   envelope,
   'response-schema': responseSchema,
   'uuid-format': uuidFormat,
-  'response-time': responseTime,
   'error-status-matches': errorStatusMatches,
   'no-secrets-exposed': noSecretsExposed,
 };
 
+/** Per-answer checks judged when no answer came (see responseTimeExceeded), not on an answer. */
+const JUDGED_WITHOUT_ANSWER: ReadonlySet<CheckName> = new Set(['response-time']);
+
 /**
- * The per-answer checks, in reporting order: every catalogue entry of scope `answer`, each with
- * its function here. `strict` pins the errata's single readings.
+ * The checks applied to each answer that arrives, in reporting order: every catalogue entry of
+ * scope `answer`, each with its function here. `strict` pins the errata's single readings.
  */
-export const RESPONSE_CHECKS: ReadonlyArray<[CheckName, AnswerCheck]> = PER_ANSWER_CHECKS.map((name) => {
+export const RESPONSE_CHECKS: ReadonlyArray<[CheckName, AnswerCheck]> = PER_ANSWER_CHECKS.filter((name) => !JUDGED_WITHOUT_ANSWER.has(name)).map((name) => {
   const fn = ANSWER_CHECKS[name];
   if (!fn) throw new Error(`check ${name} has scope "answer" in the catalogue but no function in response-checks.ts`);
   return [name, fn];
