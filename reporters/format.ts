@@ -148,22 +148,23 @@ export function checkEvidenceText(item: FailureItem, opts: ExcerptOptions = {}):
   ];
   if (k.expected !== undefined) lines.push(`expected: ${indentRest(excerpt(k.expected, opts), '          ')}`);
   if (k.actual !== undefined) lines.push(`actual:   ${indentRest(excerpt(k.actual, opts), '          ')}`);
-  if (e) {
-    lines.push(`request:  ${requestLine(e)}  [${oneLine(e.purpose, 200)}]`);
-    lines.push(`response: ${indentRest(responseExcerpt(e, opts), '          ')}`);
-    lines.push(`curl:     ${cleanText(e.curl)}`);
-  }
+  if (e) lines.push(...exchangeLines(e, opts));
   return lines.join('\n');
+}
+
+/** The request, response excerpt and curl of one exchange, as aligned plain-text lines. */
+function exchangeLines(e: Exchange, opts: ExcerptOptions): string[] {
+  return [
+    `request:  ${requestLine(e)}  [${oneLine(e.purpose, 200)}]`,
+    `response: ${indentRest(responseExcerpt(e, opts), '          ')}`,
+    `curl:     ${cleanText(e.curl)}`,
+  ];
 }
 
 /** Plain-text explanation of an `error` case. */
 export function errorText(c: CaseResult, opts: ExcerptOptions = {}): string {
   const e = errorEvidence(c);
   const lines = [`error:    ${oneLine(c.reason ?? 'the case could not be evaluated', 1000)}`];
-  if (e) {
-    lines.push(`request:  ${requestLine(e)}  [${oneLine(e.purpose, 200)}]`);
-    lines.push(`response: ${indentRest(responseExcerpt(e, opts), '          ')}`);
-    lines.push(`curl:     ${cleanText(e.curl)}`);
-  }
+  if (e) lines.push(...exchangeLines(e, opts));
   return lines.join('\n');
 }
