@@ -35,7 +35,7 @@ export const CHECKS = {
   'lease-assignment': { scope: 'case', normative: true, rule: 'page Assign/List leases, E17/E20', summary: 'Assigning and removing leases is reflected exactly in the app\'s lease list.' },
   'cross-account-isolation': { scope: 'case', normative: true, rule: 'E25', summary: 'Another account cannot see, list, change, lease or delete an app.' },
   'callflow-accepted': { scope: 'case', normative: true, rule: 'page call route, E06/E07', summary: 'Valid call-flow XML posted to a live call is answered 200 with the call.' },
-  'callflow-rejected': { scope: 'case', normative: true, rule: 'page call route ("must be correct or it will return an error")', summary: 'Broken call-flow XML is refused with a 4xx error envelope.' },
+  'callflow-rejected': { scope: 'case', normative: true, rule: 'page call route ("must be correct or it will return an error"), E69', summary: 'Call-flow XML that is not well-formed, not rooted in <Response> or names an unknown element is refused with a 4xx.' },
   'response-time': { scope: 'answer', normative: true, rule: '--timeout', summary: 'Every answer arrives within the per-request timeout.' },
   'pact-interaction': { scope: 'contract', normative: true, rule: 'contracts/pacts', summary: 'The provider answers a contract interaction as the consumer contract expects.' },
   'pact-provider-state': { scope: 'contract', normative: true, rule: 'contracts/pacts provider states', summary: "An interaction's provider state could be set up through the API." },
@@ -44,6 +44,7 @@ export const CHECKS = {
   'error-status-matches': { scope: 'answer', normative: false, rule: 'E02', summary: 'An error envelope\'s status equals the HTTP status.' },
   'no-secrets-exposed': { scope: 'answer', normative: false, rule: 'E30', summary: 'User objects do not carry a filled password or token.' },
   'call-uuid-matches': { scope: 'case', normative: false, rule: 'E31', summary: 'The call answer\'s uuid is the path uuid.' },
+  'callflow-schema-enforced': { scope: 'case', normative: false, rule: 'E69, spec/callflow/callflow.xsd', summary: 'Call-flow XML that breaks only a finer rule of the suite\'s call-flow schema is refused with a 4xx.' },
 } as const satisfies Record<string, CheckEntry>;
 
 export type CheckName = keyof typeof CHECKS;

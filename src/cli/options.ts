@@ -18,6 +18,7 @@ export const SHARED_OPTIONS = {
   reporter: { type: 'string', array: true, choices: [...REPORTER_NAMES], default: D.reporter, group: 'Reports:', describe: 'Reports to write (repeatable)' },
   out: { type: 'string', default: D.out, group: 'Reports:', describe: 'Directory for report files and the run ledger' },
   timeout: { type: 'number', default: D.timeout, group: 'Limits:', describe: 'Per-request timeout, ms' },
+  'max-wait': { type: 'number', default: D.maxWait, group: 'Limits:', describe: 'Longest wait for a throttled (429/503) request before it is an error, seconds (0: judge such answers as they are)' },
   fault: { type: 'string', group: 'Embedded server:', describe: 'Run against the reference server with this named fault (see `serve --list-faults`)' },
   latency: { type: 'number', group: 'Embedded server:', describe: 'Milliseconds the reference server adds to every answer' },
 } as const satisfies Record<string, Options>;
@@ -49,6 +50,11 @@ export function tnleaseOption(value: unknown): string[] {
 /** `--timeout`, validated the same for every command. */
 export function timeoutOption(value: unknown): number {
   return numberAtLeast('timeout', value ?? D.timeout, 1);
+}
+
+/** `--max-wait`, validated the same for every command. */
+export function maxWaitOption(value: unknown): number {
+  return numberAtLeast('max-wait', value ?? D.maxWait, 0);
 }
 
 /** `--fault`: absent, or a name of the fault catalogue or `reading:<name>`. */

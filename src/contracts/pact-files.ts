@@ -22,6 +22,7 @@ export interface PactInteractionInfo {
   method: string;
   path: string;
   status: number;
+  pending: boolean;
 }
 
 /** What each interaction of the pact files asks: description, provider states, request line, status. */
@@ -36,6 +37,7 @@ export function readInteractions(files: string[]): PactInteractionInfo[] {
         method: String(i.request?.method ?? ''),
         path: String(i.request?.path ?? ''),
         status: Number(i.response?.status),
+        pending: i.pending === true,
       });
     }
   }

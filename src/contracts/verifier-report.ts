@@ -52,13 +52,13 @@ const show = (v: unknown, max = 400): string => {
 };
 
 /** One failed `pact-interaction` outcome from one mismatch (or from a message when there is none). */
-export function checkOf(i: ContractInteraction | undefined, description: string, m: PactMismatch | undefined, fallback: string): CheckOutcome {
+export function checkOf(i: ContractInteraction | undefined, description: string, m: PactMismatch | undefined, fallback: string, advisory = false): CheckOutcome {
   const where = m?.path ?? m?.key;
   return {
     check: 'pact-interaction',
-    status: 'failed',
-    normative: true,
-    rule: i ? `contract "${description}" (${i.rule})` : `contract "${description}"`,
+    status: advisory ? 'warning' : 'failed',
+    normative: !advisory,
+    rule: i ? `contract "${description}" (${i.rule}${advisory && i.pending ? `; pending: ${i.pending}` : ''})` : `contract "${description}"`,
     message: `${description}: ${m ? show(`${m.type ?? 'mismatch'}${where ? ` at ${where}` : ''}: ${m.mismatch ?? ''}`.trim()) : fallback}`,
     expected: m?.expected === undefined ? undefined : show(m.expected),
     actual: m?.actual === undefined ? undefined : show(m.actual),
@@ -78,6 +78,8 @@ export interface ReportContext {
   tags(p: PactInteractionInfo): string[];
   /** How long the whole verification took, ms (for the unattributed-failure case). */
   elapsedMs: number;
+  /** Pending interactions fail like the others (verify --strict); else their mismatches are warnings. */
+  strict: boolean;
 }
 
 /**
@@ -106,14 +108,16 @@ export function casesFromReport(report: PactReport, c: ReportContext): CaseResul
   for (const p of c.planned) {
     const i = c.known.get(p.description);
     const errs = failures.get(p.description) ?? [];
+    // A pending interaction pins one reading among several (E07, E19): a warning unless --strict.
+    const advisory = p.pending && !c.strict;
     const checks: CheckOutcome[] = [];
     for (const e of errs) {
       const ms = e.mismatch?.mismatches ?? [];
-      if (ms.length) for (const m of ms) checks.push(checkOf(i, p.description, m, ''));
-      else checks.push(checkOf(i, p.description, undefined, c.redactor.text(e.mismatch?.message ?? e.mismatch?.type ?? 'verification failed')));
+      if (ms.length) for (const m of ms) checks.push(checkOf(i, p.description, m, '', advisory));
+      else checks.push(checkOf(i, p.description, undefined, c.redactor.text(e.mismatch?.message ?? e.mismatch?.type ?? 'verification failed'), advisory));
     }
     const stateProblems = p.states.flatMap((s) => (c.stateErrors.get(s) ?? []).map((m) => `provider state "${s}": ${m}`));
-    if (errs.length && stateProblems.length) checks.push({ ...checkOf(i, p.description, undefined, stateProblems.join('; ')), check: 'pact-provider-state' });
+    if (errs.length && stateProblems.length) checks.push({ ...checkOf(i, p.description, undefined, stateProblems.join('; '), advisory), check: 'pact-provider-state' });
     if (!errs.length) {
       checks.push({ check: 'pact-interaction', status: 'passed', normative: true, rule: i ? `contract "${p.description}" (${i.rule})` : `contract "${p.description}"`, message: `${p.method} ${p.path} → ${p.status}: verified` });
     }
@@ -123,7 +127,7 @@ export function casesFromReport(report: PactReport, c: ReportContext): CaseResul
       suite: 'pact',
       operation: i?.operationId ?? `${p.method} ${p.path}`,
       tags: c.tags(p),
-      status: errs.length ? 'failed' : 'passed',
+      status: errs.length && !advisory ? 'failed' : 'passed',
       durationMs: durations.get(p.description) ?? 0,
       checks: checks.map((o) => c.redactor.deep(o)),
       exchanges: [],

@@ -19,6 +19,7 @@ import { createEnvironment, type Target } from '../runner/environment.ts';
 import { describeRun } from '../runner/info.ts';
 import { newRunId } from '../runner/names.ts';
 import { DEFAULT_RUN_OPTIONS } from '../runner/options.ts';
+import { startRelay, type Relay } from './relay.ts';
 import { INVALID_TOKEN, PROVIDER, contractInteractions } from './interactions.ts';
 import { pactFiles, readInteractions } from './pact-files.ts';
 import { States } from './provider-states.ts';
@@ -45,8 +46,15 @@ export interface VerifyOptions {
   reporters?: string[];
   /** Per-request timeout of the verifier and of the state set-up requests, ms; default 10000 (`run`'s). */
   timeout?: number;
+  /** Longest wait for a throttled (429/503) state set-up, relayed or cleanup request, seconds (E70); default `run`'s 60. */
+  maxWait?: number;
   /** Embedded reference server only: run it with this catalogue fault. */
   fault?: string;
+  /**
+   * Pending interactions (those that pin one of several readings the errata accept, e.g. Remove's
+   * 409, raw call-flow XML) fail like the others; by default their mismatches are warnings.
+   */
+  strict?: boolean;
   /** Where console output goes (tests capture it). */
   stream?: NodeJS.WritableStream;
   runId?: string;
@@ -77,9 +85,12 @@ export async function runVerification(options: VerifyOptions, parts: VerifyParts
   const files = pactFiles(options.pactDir);
   const planned = readInteractions(files);
   const runId = options.runId ?? newRunId();
+  const maxWaitMs = (options.maxWait ?? DEFAULT_RUN_OPTIONS.maxWait) * 1000;
   const startedAt = new Date();
-  const env = await createEnvironment(target, { runId, ledgerDir: join(out, 'ledger'), timeoutMs, maxBodyBytes: 4 << 20, retries: 1 });
+  const env = await createEnvironment(target, { runId, ledgerDir: join(out, 'ledger'), timeoutMs, maxBodyBytes: 4 << 20, retries: 1, maxWaitMs });
+  let relay: Relay | undefined;
   try {
+    relay = await startRelay(target.baseUrl, env.http);
     const known = new Map(contractInteractions().map((i) => [i.description, i]));
     const info = describeRun(runId, target, env.redactor.deep({
       command: 'verify',
@@ -90,6 +101,7 @@ export async function runVerification(options: VerifyOptions, parts: VerifyParts
       outboundVoiceProfile: options.outboundVoiceProfile,
       pacts: files,
       fault: options.fault,
+      strict: Boolean(options.strict),
       timeout: timeoutMs,
     }), startedAt);
     const caseId = (description: string) => `pact.${known.get(description)?.id ?? description.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
@@ -107,7 +119,8 @@ export async function runVerification(options: VerifyOptions, parts: VerifyParts
     const states = new States(env);
     const verifier = new Verifier({
       provider: PROVIDER,
-      providerBaseUrl: target.baseUrl,
+      // Through the relay: throttling is waited out and early answers kept, as in `run` (E70).
+      providerBaseUrl: relay.url,
       pactUrls: files,
       stateHandlers: states.handlers(),
       requestFilter: (req: { headers: Record<string, unknown> }, _res: unknown, next: () => void) => {
@@ -116,7 +129,7 @@ export async function runVerification(options: VerifyOptions, parts: VerifyParts
         if (req.headers['x-auth-token'] !== INVALID_TOKEN) req.headers['x-auth-token'] = target.tokenA;
         next();
       },
-      timeout: timeoutMs,
+      timeout: timeoutMs + maxWaitMs,
       logLevel: 'error',
       failIfNoPactsFound: true,
     });
@@ -129,7 +142,7 @@ export async function runVerification(options: VerifyOptions, parts: VerifyParts
     }
     const elapsedMs = Math.round(performance.now() - started);
 
-    const cases = casesFromReport(report, { planned, known, stateErrors: states.errors, redactor: env.redactor, caseId, tags, elapsedMs });
+    const cases = casesFromReport(report, { planned, known, stateErrors: states.errors, redactor: env.redactor, caseId, tags, elapsedMs, strict: Boolean(options.strict) });
     for (const c of cases) await reporters.onCaseEnd?.(c);
     const cleanup = await cleanupLedger(env, env.ledger);
     await reporters.onCaseEnd?.(cleanup);
@@ -139,11 +152,12 @@ export async function runVerification(options: VerifyOptions, parts: VerifyParts
     const result: RunResult = {
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, env.http.throttling),
     };
     const written = await reporters.onEnd(result);
     return { exitCode: result.summary.exitCode, result, files: written };
   } finally {
+    await relay?.close();
     await env.http.close();
   }
 }

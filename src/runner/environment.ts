@@ -43,6 +43,8 @@ export interface RunEnvironment {
   pace(): Promise<void>;
   /** Counts requests for the summary. */
   requestCount: number;
+  /** Epoch ms of the run deadline (--deadline): waiting out throttling never goes past it. Unset for cleanup. */
+  deadlineAt?: number;
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */
@@ -70,6 +72,10 @@ export interface EnvironmentSettings {
   retries: number;
   /** Requests per second (0 = unlimited). */
   rate?: number;
+  /** How long throttled requests (429/503) are waited out in all, ms (--max-wait). */
+  maxWaitMs?: number;
+  /** Epoch ms of the run deadline: waiting out throttling never goes past it. Unset for cleanup. */
+  deadlineAt?: number;
   /** An HTTP client already open (the run's preflight used it); else one is made from the limits above. */
   http?: HttpClient;
 }
@@ -85,7 +91,7 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     baseUrl: target.baseUrl,
     strict: s.strict ?? false,
     readOnly: s.readOnly ?? false,
-    http: s.http ?? new HttpClient({ timeoutMs: s.timeoutMs, maxBodyBytes: s.maxBodyBytes, retries: s.retries }),
+    http: s.http ?? new HttpClient({ timeoutMs: s.timeoutMs, maxBodyBytes: s.maxBodyBytes, retries: s.retries, maxWaitMs: s.maxWaitMs }),
     redactor: redactorFor(target),
     tokens: { a: target.tokenA, b: target.tokenB },
     forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
@@ -94,6 +100,7 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     names: new NameFactory(s.runId),
     pace: createPacer(s.rate ?? 0),
     requestCount: 0,
+    deadlineAt: s.deadlineAt,
   };
 }
 

@@ -45,7 +45,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
   const { target, reporters } = parts;
   const runId = hooks.runId ?? newRunId();
   const redactor = redactorFor(target);
-  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
+  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000 });
   const startedAt = new Date();
   try {
     warmUp();
@@ -53,6 +53,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
     const env = await createEnvironment(target, {
       runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
       timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, rate: options.rate, http,
+      deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     });
     const ledger = env.ledger;
 
@@ -90,7 +91,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
     const result: RunResult = {
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling),
     };
     const files = await reporters.onEnd(result);
     return { result, files };

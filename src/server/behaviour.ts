@@ -6,7 +6,11 @@ import type { OperationId } from '../spec/operations.ts';
 import type { AuthVerdict } from './auth.ts';
 import { UUID_RE, codePointLength, newUuid } from './util.ts';
 
-export type CallflowMode = 'full' | 'well-formed-only' | 'none' | 'reject-all';
+/**
+ * How call-flow XML is judged: 'full' = the suite's XSD; 'normative-only' = a lenient parser that
+ * refuses only what E69's normative tier names (not XML, root not Response, unknown element).
+ */
+export type CallflowMode = 'full' | 'normative-only' | 'well-formed-only' | 'none' | 'reject-all';
 
 export interface Behaviour {
   /** How a length limit counts (E26: code points). */
@@ -89,6 +93,15 @@ export interface Behaviour {
   anonymous: ReadonlySet<OperationId>;
   /** Last word on a token verdict. */
   judgeToken: (verdict: AuthVerdict, operation: OperationId) => AuthVerdict;
+  /** Create refuses a body without `subdomain` (400), as E27 allows a server to. */
+  subdomainRequired: boolean;
+  /**
+   * A rate limiter in front of every route (E70): beyond `perSecond` requests in a one-second
+   * window, answer `status` with Retry-After in seconds, as an HTTP date, or none.
+   */
+  rateLimit?: { perSecond: number; status: 429 | 503; retryAfter: 'seconds' | 'http-date' | 'none' };
+  /** Check the token as soon as the headers are in: a bad one gets 401 and the connection is closed before the body is read (E70). */
+  authBeforeBody: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -125,6 +138,8 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   unknownCallFound: false,
   anonymous: new Set(),
   judgeToken: (v) => v,
+  subdomainRequired: false,
+  authBeforeBody: false,
 };
 
 export type BehaviourPatch = Partial<Omit<Behaviour, 'leases'>> & { leases?: Partial<Behaviour['leases']> };

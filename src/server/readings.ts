@@ -234,6 +234,39 @@ export const READINGS: readonly ReadingDefinition[] = [
     description: 'Multipart only; a raw XML body is answered 422 (not 415).',
     behaviour: { callflowEncodings: { multipart: true, raw: false, checkedFirst: false, refusedStatus: 422 } },
   },
+  {
+    name: 'callflow-schema-lenient',
+    errata: ['E69', 'E60'],
+    description: "Call-flow XML is refused only when it is not XML, not rooted in Response or names an unknown element; the XSD's finer rules are not enforced (TwiML 12200 is a warning).",
+    warns: ['callflow-schema-enforced'],
+    strictFails: 'callflow-schema-enforced',
+    behaviour: { callflow: 'normative-only' },
+  },
+  // ── traffic: throttling and early answers ────────────────────────────────
+  {
+    name: 'rate-limited-429',
+    errata: ['E70'],
+    description: 'Beyond 25 requests a second the server answers 429 Too Many Requests with Retry-After: 1 (seconds), without processing the request.',
+    behaviour: { rateLimit: { perSecond: 25, status: 429, retryAfter: 'seconds' } },
+  },
+  {
+    name: 'unavailable-503-http-date',
+    errata: ['E70'],
+    description: 'Beyond 40 requests a second the server answers 503 Service Unavailable with Retry-After as an HTTP date.',
+    behaviour: { rateLimit: { perSecond: 40, status: 503, retryAfter: 'http-date' } },
+  },
+  {
+    name: 'auth-before-body',
+    errata: ['E70', 'E03'],
+    description: 'The token is checked as soon as the headers arrive: a bad one gets 401 with Connection: close, and the connection is closed without reading the body.',
+    behaviour: { authBeforeBody: true },
+  },
+  {
+    name: 'subdomain-required',
+    errata: ['E27'],
+    description: 'Create refuses a body without subdomain (400), though the page and the 2021 document make it optional.',
+    behaviour: { subdomainRequired: true },
+  },
   // ── request fields ───────────────────────────────────────────────────────
   {
     name: 'trunk-stings-not-aliased',

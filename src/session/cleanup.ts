@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { cleanupLedger } from '../runner/cleanup.ts';
 import { createEnvironment } from '../runner/environment.ts';
+import { HttpClient } from '../runner/http.ts';
 import { readLedgers } from '../runner/ledger.ts';
 import { RUN_ID_PATTERN } from '../runner/names.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError } from '../runner/options.ts';
@@ -15,6 +16,8 @@ export interface CleanupRunsOptions {
   run?: string;
   /** Per-request timeout, ms. */
   timeout?: number;
+  /** Longest wait for a throttled (429/503) request, seconds. */
+  maxWait?: number;
 }
 
 export interface CleanupRunOutcome {
@@ -29,24 +32,32 @@ export interface CleanupRunOutcome {
  * then each earlier run's ledger cleaned up as the run itself would have done.
  * A named run is also swept by its prefix, even when its ledger is missing.
  */
-export async function cleanupRuns(options: CleanupRunsOptions): Promise<CleanupRunOutcome[]> {
+export interface CleanupOutcome {
+  runs: CleanupRunOutcome[];
+  /** What throttling the target did (429/503 answers waited out). */
+  throttling: HttpClient['throttling'];
+}
+
+export async function cleanupRuns(options: CleanupRunsOptions): Promise<CleanupOutcome> {
   if (options.run !== undefined && !RUN_ID_PATTERN.test(options.run)) throw new UsageError(`--run must be a run id like sct-20261126233617-58bd35, got ${JSON.stringify(options.run)}`);
   if (!options.token) throw new UsageError('--token (or SIPAPP_TOKEN) is required');
   const timeout = options.timeout ?? DEFAULT_RUN_OPTIONS.timeout;
   const dir = join(options.out, 'ledger');
   const entries = readLedgers(dir, options.run).filter((e) => !e.removed);
   const runIds = [...new Set([...entries.map((e) => e.runId), ...(options.run ? [options.run] : [])])];
+  const settings = { timeoutMs: timeout, maxBodyBytes: DEFAULT_RUN_OPTIONS.maxBody, retries: 1, maxWaitMs: (options.maxWait ?? DEFAULT_RUN_OPTIONS.maxWait) * 1000 };
   return withTarget({ baseUrl: options.baseUrl, token: options.token, tnlease: [], timeout }, async (target) => {
-    const outcomes: CleanupRunOutcome[] = [];
-    for (const runId of runIds) {
-      const env = await createEnvironment(target, { runId, ledgerDir: dir, timeoutMs: timeout, maxBodyBytes: DEFAULT_RUN_OPTIONS.maxBody, retries: 1 });
-      try {
+    const http = new HttpClient(settings);
+    const runs: CleanupRunOutcome[] = [];
+    try {
+      for (const runId of runIds) {
+        const env = await createEnvironment(target, { ...settings, runId, ledgerDir: dir, http });
         const result = await cleanupLedger(env, env.ledger, entries.filter((e) => e.runId === runId), { sweepPrefix: Boolean(options.run) });
-        outcomes.push({ runId, ok: result.status !== 'error', message: result.reason ?? '' });
-      } finally {
-        await env.http.close();
+        runs.push({ runId, ok: result.status !== 'error', message: result.reason ?? '' });
       }
+      return { runs, throttling: http.throttling };
+    } finally {
+      await http.close();
     }
-    return outcomes;
   });
 }

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../runner/options.ts';
-import { sharedOption, stringOption, timeoutOption } from '../options.ts';
+import { maxWaitOption, sharedOption, stringOption, timeoutOption } from '../options.ts';
 
 /** `cleanup`: remove what earlier (crashed or interrupted) runs left, by their ledgers, and nothing else. */
 export function cleanupCommand(setExitCode: (code: number) => void): CommandModule {
@@ -13,18 +13,21 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
       .option('out', sharedOption('out', { describe: 'Directory holding ledger/' }))
       .option('run', { type: 'string', describe: 'Clean up this run id only' })
       .option('all-runs', { type: 'boolean', default: false, describe: 'Clean up every run in the ledger directory' })
-      .option('timeout', sharedOption('timeout')),
+      .option('timeout', sharedOption('timeout'))
+      .option('max-wait', sharedOption('max-wait', { describe: 'Longest wait for a throttled (429/503) request, seconds' })),
     handler: async (args) => {
       if (!args.run && !args['all-runs']) throw new UsageError('name a run with --run ID, or pass --all-runs');
       const { cleanupRuns } = await import('../../session/cleanup.ts');
-      const outcomes = await cleanupRuns({
+      const { runs: outcomes, throttling } = await cleanupRuns({
         baseUrl: String(args['base-url']),
         token: stringOption(args.token),
         out: String(args.out),
         run: args.run as string | undefined,
         timeout: timeoutOption(args.timeout),
+        maxWait: maxWaitOption(args['max-wait']),
       });
       for (const o of outcomes) process.stdout.write(`${o.runId}: ${o.ok ? '✓' : '✗'} ${o.message}\n`);
+      if (throttling.answers) process.stdout.write(`throttled: ${throttling.answers} answer(s) 429/503 on ${throttling.requests} request(s), waited ${(throttling.waitedMs / 1000).toFixed(1)} s\n`);
       if (outcomes.length === 0) process.stdout.write('nothing to clean up\n');
       setExitCode(outcomes.some((o) => !o.ok) ? 1 : 0);
     },

@@ -5,7 +5,7 @@ import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';
 import type { Selection } from '../../runner/select.ts';
 import { installSignalHandlers } from '../signals.ts';
-import { SHARED_OPTIONS, faultOption, numberAtLeast, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
+import { SHARED_OPTIONS, faultOption, maxWaitOption, numberAtLeast, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
 
 const D = DEFAULT_RUN_OPTIONS;
 
@@ -39,6 +39,7 @@ export function runOptionsBuilder<T>(y: Argv<T>) {
     .option('deadline', { type: 'number', default: D.deadline, group: 'Limits:', describe: 'Whole-run deadline, seconds (0: none); cases not started by then are errors' })
     .option('max-body', { type: 'number', default: D.maxBody, group: 'Limits:', describe: 'Largest response body read, bytes' })
     .option('retries', { type: 'number', default: D.retries, group: 'Limits:', describe: 'Retries of idempotent requests after a connection failure' })
+    .option('max-wait', SHARED_OPTIONS['max-wait'])
     .option('concurrency', { type: 'number', default: D.concurrency, group: 'Limits:', describe: 'Cases in flight at once' })
     .option('rate', { type: 'number', default: D.rate, group: 'Limits:', describe: 'At most this many requests per second (0: no limit)' })
     .option('fault', SHARED_OPTIONS.fault)
@@ -75,6 +76,7 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     deadline: positive('deadline', a.deadline ?? D.deadline, 0),
     maxBody: positive('max-body', a['max-body'] ?? D.maxBody, 1024),
     retries: positive('retries', a.retries ?? D.retries, 0),
+    maxWait: maxWaitOption(a['max-wait']),
     concurrency: Math.floor(positive('concurrency', a.concurrency ?? D.concurrency, 1)),
     rate: positive('rate', a.rate ?? D.rate, 0),
     fault: faultOption(a.fault),

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { faultOption, sharedOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
+import { faultOption, maxWaitOption, sharedOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
 
 /** `verify`: Pact provider verification of contracts/pacts against a provider (default: the embedded server). */
 export function verifyCommand(setExitCode: (code: number) => void): CommandModule {
@@ -16,6 +16,8 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
       .option('reporter', sharedOption('reporter', { default: ['console', 'junit'] }))
       .option('out', sharedOption('out', { default: 'reports/pact', describe: 'Directory for reports and the ledger' }))
       .option('timeout', sharedOption('timeout'))
+      .option('max-wait', sharedOption('max-wait', { describe: 'Longest wait for a throttled (429/503) state set-up or cleanup request, seconds' }))
+      .option('strict', { type: 'boolean', default: false, group: 'Verdict:', describe: 'Pending interactions (one of several accepted readings: Remove 409, raw call-flow XML) fail instead of warn' })
       .option('fault', sharedOption('fault', { describe: 'Verify the reference server with this named fault' })),
     handler: async (args) => {
       process.env.PACT_DO_NOT_TRACK ??= 'true';
@@ -29,6 +31,8 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
         reporters: args.reporter as string[],
         out: String(args.out),
         timeout: timeoutOption(args.timeout),
+        maxWait: maxWaitOption(args['max-wait']),
+        strict: Boolean(args.strict),
         fault: faultOption(args.fault),
         stream: process.stdout,
       };
