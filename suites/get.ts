@@ -1,6 +1,6 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent } from '../src/checks/read-after-write.ts';
-import { fail, pass } from '../src/checks/verdict.ts';
+import { sameAppByUpperCase } from '../src/checks/app-state.ts';
 import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import { appOf, malformedUuids, unknownUuid } from './support.ts';
 import type { OperationId } from '../src/spec/operations.ts';
@@ -59,7 +59,7 @@ export const getCases: CaseDefinition[] = defineCases('get', [
       const res = await ctx.call(OP, { uuid: uuid.toUpperCase(), purpose: 'get the app by its upper-case uuid' });
       if (!ctx.strict && res.status === 200) {
         const app = appOf(res);
-        ctx.expect('malformed-uuid-rejected', app?.uuid === uuid ? pass() : fail('an upper-case uuid answered another app', `the app ${uuid} or a 4xx`, `uuid ${JSON.stringify(app?.uuid)}`));
+        ctx.expect('malformed-uuid-rejected', sameAppByUpperCase(app, uuid));
         return;
       }
       ctx.expectStatus('malformed-uuid-rejected', res, { ...STATUS.malformedUuid, situation: 'upper-case form of an existing uuid' });

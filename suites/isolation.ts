@@ -1,7 +1,7 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent } from '../src/checks/read-after-write.ts';
-import { isObject, payloadOf } from '../src/checks/observed.ts';
-import { fail, pass } from '../src/checks/verdict.ts';
+import { payloadOf } from '../src/checks/observed.ts';
+import { notListedForOthers } from '../src/checks/app-state.ts';
 import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { appOf } from './support.ts';
@@ -30,9 +30,7 @@ export const isolationCases: CaseDefinition[] = defineCases('isolation', [
   }),
   isolationCase('list', "account B's list does not show A's app", async (ctx, uuid) => {
     const res = await ctx.call('ListSIPControlApps', { as: 'b', purpose: 'B lists its apps' });
-    const payload = payloadOf(res);
-    const leaked = Array.isArray(payload) && payload.some((app) => isObject(app) && app.uuid === uuid);
-    ctx.expect(CHECK, leaked ? fail("B's list shows A's app", `no app ${uuid}`, 'listed') : pass());
+    ctx.expect(CHECK, notListedForOthers(payloadOf(res), uuid));
   }),
   isolationCase('modify', "account B cannot modify A's app", async (ctx, uuid) => {
     ctx.expectStatus(CHECK, await ctx.call('ModifySIPControlApp', { uuid, as: 'b', body: { name: ctx.env.names.name('hijack'), is_active: false }, purpose: "B renames A's app" }), foreign("B modifies A's app"));

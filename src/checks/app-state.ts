@@ -42,3 +42,13 @@ export function removedAppAnswered(app: Record<string, unknown> | undefined, uui
     ? pass()
     : fail('remove did not answer the removed app', `the app ${uuid} named ${JSON.stringify(name)}`, `uuid ${JSON.stringify(app?.uuid)}, name ${JSON.stringify(app?.name)}`);
 }
+
+/** `malformed-uuid-rejected`, where a server matches uuids case-insensitively (E24): the upper-case form names the same app. */
+export function sameAppByUpperCase(app: Record<string, unknown> | undefined, uuid: string): Verdict {
+  return app?.uuid === uuid ? pass() : fail('an upper-case uuid answered another app', `the app ${uuid} or a 4xx`, `uuid ${JSON.stringify(app?.uuid)}`);
+}
+
+/** `cross-account-isolation` on list: another account's list does not show the app. */
+export function notListedForOthers(payload: unknown, uuid: string): Verdict {
+  return entriesNamed(payload, uuid).length > 0 ? fail("B's list shows A's app", `no app ${uuid}`, 'listed') : pass();
+}
