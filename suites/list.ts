@@ -25,7 +25,7 @@ export const listCases: CaseDefinition[] = defineCases('list', [
       const payload = payloadOf(res);
       if (ctx.expect('listed-after-create', listedOnce(payload, uuid))) {
         const entry = (payload as unknown[]).find((app) => isObject(app) && app.uuid === uuid);
-        ctx.expect('read-after-write', appMatchesSent(entry, sent, 'list entry after create'));
+        ctx.expect('read-after-write', appMatchesSent(entry, sent, 'list entry after create', { answer: true }));
       }
     },
   },

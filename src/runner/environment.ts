@@ -3,6 +3,7 @@ import { Ledger } from './ledger.ts';
 import { NameFactory } from './names.ts';
 import { Redactor } from './redact.ts';
 import { forgeCredentials, type Credential } from './tokens.ts';
+import type { TokenSources } from './token-source.ts';
 
 /** Fixtures of the account under test that the run may use (never create). */
 export interface RunFixtures {
@@ -34,7 +35,10 @@ export interface RunEnvironment {
   readOnly: boolean;
   http: HttpClient;
   redactor: Redactor;
+  /** The accounts' current tokens; renewed in place by the token sources. */
   tokens: { a: string; b?: string };
+  /** --token-command(-b): renew a token that expired mid-run. */
+  tokenSources?: TokenSources;
   forged: Credential[];
   fixtures: RunFixtures;
   ledger: Ledger;
@@ -43,6 +47,8 @@ export interface RunEnvironment {
   pace(): Promise<void>;
   /** Counts requests for the summary. */
   requestCount: number;
+  /** Per-answer checks the user excluded (--exclude-check): recorded as skipped, never judged. */
+  excludedChecks?: ReadonlySet<string>;
   /** Epoch ms of the run deadline (--deadline): waiting out throttling never goes past it. Unset for cleanup. */
   deadlineAt?: number;
 }
@@ -78,6 +84,13 @@ export interface EnvironmentSettings {
   deadlineAt?: number;
   /** An HTTP client already open (the run's preflight used it); else one is made from the limits above. */
   http?: HttpClient;
+  /** A redactor already holding tokens the target does not show (--token-command); the target's are added. */
+  redactor?: Redactor;
+  /** Renews tokens that expire mid-run (--token-command); `tokens` is then the live pair they keep current. */
+  tokenSources?: TokenSources;
+  tokens?: { a: string; b?: string };
+  /** Per-answer checks the user excluded (--exclude-check). */
+  excludedChecks?: ReadonlySet<string>;
 }
 
 /**
@@ -92,19 +105,21 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     strict: s.strict ?? false,
     readOnly: s.readOnly ?? false,
     http: s.http ?? new HttpClient({ timeoutMs: s.timeoutMs, maxBodyBytes: s.maxBodyBytes, retries: s.retries, maxWaitMs: s.maxWaitMs }),
-    redactor: redactorFor(target),
-    tokens: { a: target.tokenA, b: target.tokenB },
+    redactor: redactorFor(target, s.redactor),
+    tokens: s.tokens ?? { a: target.tokenA, b: target.tokenB },
+    tokenSources: s.tokenSources,
     forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
     fixtures: target.fixtures,
     ledger: new Ledger(s.runId, s.ledgerDir),
     names: new NameFactory(s.runId),
     pace: createPacer(s.rate ?? 0),
     requestCount: 0,
+    excludedChecks: s.excludedChecks,
     deadlineAt: s.deadlineAt,
   };
 }
 
 /** Every token the target brings becomes its placeholder in reports, logs and messages. */
-export function redactorFor(target: Target): Redactor {
-  return new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
+export function redactorFor(target: Target, redactor: Redactor = new Redactor()): Redactor {
+  return redactor.add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { RunListener } from '../results/listener.ts';
 import type { CaseResult, PlannedCase, RunResult } from '../results/model.ts';
 import { summarise } from '../results/summary.ts';
+import { withCoverage } from '../results/coverage.ts';
 import { validateResponse } from '../spec/validators.ts';
 import type { CaseDefinition } from './case.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
@@ -12,7 +13,8 @@ import { describeRun } from './info.ts';
 import { newRunId } from './names.ts';
 import { UsageError, type RunOptions } from './options.ts';
 import type { Redactor } from './redact.ts';
-import { selectCases, skipReason } from './select.ts';
+import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
+import type { RunTokens } from './token-source.ts';
 
 export interface RunHooks {
   /** Where console output goes (tests capture it). */
@@ -33,6 +35,8 @@ export interface RunParts {
   reporters: RunListener;
   /** Resolved (and later closed) by the caller: src/session/ for `run`, a test's own server, … */
   target: Target;
+  /** Tokens from --token-command, opened before the target (src/session/run.ts); stopped by the caller. */
+  tokens?: RunTokens;
 }
 
 /**
@@ -42,17 +46,19 @@ export interface RunParts {
  * reachability problems throw UsageError before any case runs.
  */
 export async function executeRun(options: RunOptions, parts: RunParts, hooks: RunHooks = {}): Promise<RunOutcome> {
-  const { target, reporters } = parts;
+  const { target, reporters, tokens } = parts;
   const runId = hooks.runId ?? newRunId();
-  const redactor = redactorFor(target);
+  const redactor = redactorFor(target, tokens?.redactor);
+  if (tokens) tokens.live = { a: target.tokenA, b: target.tokenB };
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000 });
   const startedAt = new Date();
   try {
-    warmUp();
+    warmUp(options.strict);
     await preflight(http, target.baseUrl, target.tokenA, redactor);
     const env = await createEnvironment(target, {
       runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
       timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, rate: options.rate, http,
+      redactor, tokens: tokens?.live, tokenSources: tokens?.sources, excludedChecks: excludedAnswerChecks(options),
       deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     });
     const ledger = env.ledger;
@@ -60,13 +66,15 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
     const selected = selectCases(parts.cases, options);
     if (selected.length === 0) throw new UsageError('the selection (--grep/--suite/--tag/--operation/--shard) matches no case; see `sipapp-conformance list`');
     const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
-    const runnable = selected.filter((c) => !skipReason(c, availability));
+    // Exclusions first: "excluded" says the user chose it, a missing fixture says what to pass.
+    const whyNot = (c: (typeof selected)[number]) => exclusionReason(c, options) ?? skipReason(c, availability);
+    const runnable = selected.filter((c) => !whyNot(c));
 
     const info = describeRun(runId, target, redactor.deep(publicOptions(options)), startedAt, options.shard);
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
-    const skipped = new Map(selected.map((c) => [c.id, skipReason(c, availability)]));
+    const skipped = new Map(selected.map((c) => [c.id, whyNot(c)]));
     const results: CaseResult[] = [];
     for (const c of selected) {
       const reason = skipped.get(c.id);
@@ -88,11 +96,12 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
     const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
     const cases = [...selected.map((c) => byId.get(c.id)!), cleanup];
     const endedAt = new Date();
-    const result: RunResult = {
+    // A shard covers a part of the API: its threshold is enforced when the shards are merged.
+    const result: RunResult = withCoverage({
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
       summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling),
-    };
+    }, options.shard ? undefined : options.minCoverage);
     const files = await reporters.onEnd(result);
     return { result, files };
   } finally {
@@ -106,8 +115,10 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
  * few hundred ms of blocked event loop, which would otherwise be charged to
  * whichever request's timeout happened to be running.
  */
-function warmUp(): void {
+function warmUp(strict: boolean): void {
   validateResponse('ListSIPControlApps', 200, { success: true, payload: [] });
+  // --strict validates against the spec's x-strict variant: compiled separately.
+  if (strict) validateResponse('ListSIPControlApps', 200, { success: true, payload: [] }, true);
 }
 
 /** Before any case: is the target there at all? Unreachable is a usage problem (exit 2), not a conformance failure. */
@@ -119,6 +130,8 @@ async function preflight(http: HttpClient, baseUrl: string, token: string, redac
 }
 
 function publicOptions(options: RunOptions): Record<string, unknown> {
-  const { token, tokenB, expiredToken, color, quiet, ...rest } = options;
-  return { ...rest, token: token ? '<set>' : undefined, tokenB: tokenB ? '<set>' : undefined, expiredToken: expiredToken ? '<set>' : undefined };
+  const { token, tokenB, expiredToken, tokenCommand, tokenCommandB, color, quiet, ...rest } = options;
+  // A token command may carry credentials of its own (curl -u …): it is a secret too.
+  const set = (v: unknown) => (v ? '<set>' : undefined);
+  return { ...rest, token: set(token), tokenB: set(tokenB), expiredToken: set(expiredToken), tokenCommand: set(tokenCommand), tokenCommandB: set(tokenCommandB) };
 }

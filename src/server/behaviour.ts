@@ -5,6 +5,7 @@
 import type { OperationId } from '../spec/operations.ts';
 import type { AuthVerdict } from './auth.ts';
 import { UUID_RE, codePointLength, newUuid } from './util.ts';
+import { TRUNK_DEFAULTS } from './trunk.ts';
 
 /**
  * How call-flow XML is judged: 'full' = the suite's XSD; 'normative-only' = a lenient parser that
@@ -37,6 +38,10 @@ export interface Behaviour {
   /** Modify replaces the whole app: omitted fields go back to their defaults. */
   modifyReplaces: boolean;
   storeTrunkSettings: boolean;
+  /** What trunk settings show for keys the client never set (a newer server may have other defaults, E71). */
+  trunkDefaults: Readonly<Record<string, unknown>>;
+  /** Modify moves modified_on to now (E74). */
+  touchModifiedOn: boolean;
   unknownOvp: 'reject' | 'accept';
   /** Remove really deletes. */
   removeDeletes: boolean;
@@ -75,6 +80,12 @@ export interface Behaviour {
     refuseTaken: false | 'other-app' | 'any-app';
     /** What Assign answers (E33): the app's leases after the change, or only the leases the request named. */
     answer: 'app' | 'changed';
+    /** `remove` takes a lease from whichever app holds it, not only from the app in the path. */
+    removeUnscoped: boolean;
+    /** Status refusing the removal of a lease the app does not hold (E75's other reading); false = a no-op. */
+    refuseRemoveNotHeld: false | number;
+    /** Status refusing a body whose add and remove are both empty or absent (E17: the page does not say it is a no-op); false = a no-op. */
+    refuseEmptyChange: false | number;
   };
   /** Call-flow encodings taken (E07); a refused one is answered 415. */
   callflowEncodings: {
@@ -119,6 +130,8 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   modifyIgnores: [],
   modifyReplaces: false,
   storeTrunkSettings: true,
+  trunkDefaults: TRUNK_DEFAULTS,
+  touchModifiedOn: true,
   unknownOvp: 'reject',
   removeDeletes: true,
   removedStaysReadable: false,
@@ -131,7 +144,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   foreignStatus: 404,
   unknownReferenceStatus: 404,
   stingsAlias: true,
-  leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false, refuseTaken: false, answer: 'app' },
+  leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false, refuseTaken: false, answer: 'app', removeUnscoped: false, refuseRemoveNotHeld: false, refuseEmptyChange: false },
   callflowEncodings: { multipart: true, raw: true, checkedFirst: false },
   callflow: 'full',
   multipartCrashes: false,

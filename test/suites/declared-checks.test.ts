@@ -26,9 +26,9 @@ const UNDER_READING: Record<string, { check: CheckName; reading: string }> = {
   'leases.remove-app-with-leases': { check: 'not-found-after-remove', reading: 'remove-releases-leases' },
 };
 
-t.test('the per-answer list is the catalogue entries of scope "answer", in the same order', async (t) => {
+t.test('the per-answer list is the catalogue entries of scope "answer"', async (t) => {
   // response-time is judged on the request that got no answer (the case context), not on an answer.
-  t.same(RESPONSE_CHECKS.map(([name]) => name), PER_ANSWER_CHECKS.filter((name) => name !== 'response-time'));
+  t.same(RESPONSE_CHECKS.map(([name]) => name).sort(), PER_ANSWER_CHECKS.filter((name) => name !== 'response-time').sort());
   t.ok(PER_ANSWER_CHECKS.includes('response-time'));
   for (const [name, entry] of Object.entries(CHECKS)) t.ok(['answer', 'case', 'contract'].includes(entry.scope), `${name}: a scope`);
 });

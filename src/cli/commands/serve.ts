@@ -12,6 +12,7 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
       .option('fault', sharedOption('fault', { describe: 'Serve with this named fault' }))
       .option('latency', sharedOption('latency', { default: 0 }))
+      .option('token-lifetime', { type: 'number', describe: 'Tokens expire this many seconds after issue; GET /_reference/token?account=a|b issues a fresh one (for --token-command)' })
       .option('list-faults', { type: 'boolean', default: false, describe: 'Print the fault catalogue and exit' }),
     handler: async (args) => {
       const { FAULTS, READINGS, READING_PREFIX } = await import('../../server/index.ts');
@@ -27,7 +28,9 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       const port = Number(args.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${String(args.port)}`);
       const fault = faultOption(args.fault);
-      const server = await serve({ port, host: String(args.host), fault, latencyMs: numberAtLeast('latency', args.latency ?? 0, 0) });
+      const lifetime = args['token-lifetime'] as number | undefined;
+      if (lifetime !== undefined && !(Number.isFinite(lifetime) && lifetime >= 1)) throw new UsageError(`--token-lifetime must be a number of seconds ≥ 1, got ${String(lifetime)}`);
+      const server = await serve({ port, host: String(args.host), fault, latencyMs: numberAtLeast('latency', args.latency ?? 0, 0), tokenLifetimeSeconds: lifetime });
       await new Promise<void>((resolve) => {
         const done = () => resolve();
         process.once('SIGINT', done);
