@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { executeRun } from '../src/runner/run.ts';
+import { runConformanceSuite } from '../src/session/run.ts';
 import { DEFAULT_RUN_OPTIONS } from '../src/runner/options.ts';
 
 const runs = Number(process.argv[2] ?? 5);
@@ -16,7 +16,7 @@ async function once(latency: number) {
   const out = mkdtempSync(join(tmpdir(), 'sipapp-bench-'));
   try {
     const started = performance.now();
-    const { result } = await executeRun({ ...DEFAULT_RUN_OPTIONS, reporter: ['json', 'junit'], out, latency: latency || undefined });
+    const { result } = await runConformanceSuite({ ...DEFAULT_RUN_OPTIONS, reporter: ['json', 'junit'], out, latency: latency || undefined });
     const ms = performance.now() - started;
     const checks = result.cases.reduce((n, c) => n + c.checks.length, 0);
     return { ms, checks, requests: result.summary.requests, cases: result.summary.total, exit: result.summary.exitCode };

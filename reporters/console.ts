@@ -5,30 +5,11 @@
  * warnings in brief, and the report files written.
  * `quiet`: summary counts and one line per failing case only.
  */
-import type { CaseResult, CaseStatus, PlannedCase, RunInfo, RunResult } from '../src/results/model.ts';
+import type { CaseResult, CaseStatus, Exchange, PlannedCase, RunInfo, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import {
-  casesByOperation,
-  checkLabel,
-  cleanText,
-  errorEvidence,
-  excerpt,
-  failedChecks,
-  failureItems,
-  formatDuration,
-  indentRest,
-  oneLine,
-  outcomesByCheck,
-  plural,
-  requestLine,
-  responseExcerpt,
-  scrubDeep,
-  scrubSecrets,
-  verdict,
-  notRunNote,
-  embeddedCurlNote,
-  warningItems,
-} from './format.ts';
+import { checkLabel, cleanText, errorEvidence, excerpt, formatDuration, indentRest, oneLine, plural, requestLine, responseExcerpt, notRunNote, embeddedCurlNote } from './format.ts';
+import { casesByOperation, failedChecks, failureItems, outcomesByCheck, verdict, warningItems } from './tallies.ts';
+import { scrubDeep, scrubSecrets } from '../src/results/secrets.ts';
 import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
 
 const ANSI = {
@@ -195,12 +176,15 @@ export class ConsoleReporter implements Reporter {
       this.field('message', oneLine(k.message, 400));
       if (k.expected !== undefined) this.field('expected', excerpt(k.expected, EXCERPT));
       if (k.actual !== undefined) this.field('actual', excerpt(k.actual, EXCERPT));
-      if (e) {
-        this.field('request', `${requestLine(e)} ${this.style('dim', `(${oneLine(e.purpose, 120)})`)}`);
-        this.field('response', responseExcerpt(e, EXCERPT));
-        this.field('curl', this.style('cyan', cleanText(e.curl)));
-      }
+      if (e) this.exchangeFields(e);
     });
+  }
+
+  /** The request, response excerpt and curl of the exchange a failure or error is judged on. */
+  private exchangeFields(e: Exchange): void {
+    this.field('request', `${requestLine(e)} ${this.style('dim', `(${oneLine(e.purpose, 120)})`)}`);
+    this.field('response', responseExcerpt(e, EXCERPT));
+    this.field('curl', this.style('cyan', cleanText(e.curl)));
   }
 
   private printErrors(run: RunResult): void {
@@ -213,11 +197,7 @@ export class ConsoleReporter implements Reporter {
       this.line('');
       this.line(`  ${i + 1}) ${this.style('bold', oneLine(c.id, 120))} ${oneLine(c.title, 160)} ${this.style('dim', `[${oneLine(c.suite)} · ${oneLine(c.operation)}]`)}`);
       this.field('error', this.style('magenta', oneLine(c.reason ?? 'could not be evaluated', 400)));
-      if (e) {
-        this.field('request', `${requestLine(e)} ${this.style('dim', `(${oneLine(e.purpose, 120)})`)}`);
-        this.field('response', responseExcerpt(e, EXCERPT));
-        this.field('curl', this.style('cyan', cleanText(e.curl)));
-      }
+      if (e) this.exchangeFields(e);
     });
   }
 

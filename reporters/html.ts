@@ -8,29 +8,10 @@
 import { createHash } from 'node:crypto';
 import type { CaseResult, CaseStatus, CheckOutcome, Exchange, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import {
-  CASE_STATUSES,
-  casesByOperation,
-  cellStatus,
-  checkNamesOf,
-  cleanText,
-  errorEvidence,
-  excerpt,
-  failureItems,
-  formatDuration,
-  oneLine,
-  outcomeMatrix,
-  plural,
-  requestExcerpt,
-  responseExcerpt,
-  scrubDeep,
-  verdict,
-  notRunNote,
-  embeddedCurlNote,
-  warningItems,
-  writeReportFile,
-  type FailureItem,
-} from './format.ts';
+import { cleanText, errorEvidence, excerpt, formatDuration, oneLine, plural, requestExcerpt, responseExcerpt, notRunNote, embeddedCurlNote } from './format.ts';
+import { CASE_STATUSES, casesByOperation, cellStatus, checkNamesOf, failureItems, outcomeMatrix, verdict, warningItems, type FailureItem } from './tallies.ts';
+import { writeReportFile } from './files.ts';
+import { scrubDeep } from '../src/results/secrets.ts';
 import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
 
 export const HTML_FILE = 'report.html';

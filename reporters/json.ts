@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import type { RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import { scrubDeep, writeReportFile } from './format.ts';
+import { writeReportFile } from './files.ts';
+import { scrubDeep } from '../src/results/secrets.ts';
 
 export const JSON_FILE = 'results.json';
 export const RESULTS_FORMAT = 'sipapp-conformance/results@1';

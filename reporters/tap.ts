@@ -6,21 +6,10 @@
 import { stringify } from 'yaml';
 import type { CaseResult, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import {
-  cleanText,
-  errorEvidence,
-  evidenceFor,
-  excerpt,
-  failedChecks,
-  oneLine,
-  requestLine,
-  responseExcerpt,
-  scrubDeep,
-  verdict,
-  notRunNote,
-  warningChecks,
-  writeReportFile,
-} from './format.ts';
+import { cleanText, errorEvidence, evidenceFor, excerpt, oneLine, requestLine, responseExcerpt, notRunNote } from './format.ts';
+import { failedChecks, verdict, warningChecks } from './tallies.ts';
+import { writeReportFile } from './files.ts';
+import { scrubDeep } from '../src/results/secrets.ts';
 
 export const TAP_FILE = 'results.tap';
 const EXCERPT = { maxLines: 12, maxLineChars: 200, maxChars: 2000 };

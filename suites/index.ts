@@ -1,4 +1,4 @@
-import type { CaseDefinition } from './case.ts';
+import type { CaseDefinition } from '../src/runner/case.ts';
 import { createCases } from './create.ts';
 import { listCases } from './list.ts';
 import { getCases } from './get.ts';
@@ -28,4 +28,4 @@ export const ALL_CASES: readonly CaseDefinition[] = [
 
 export const SUITE_NAMES = [...new Set(ALL_CASES.map((c) => c.suite))];
 
-export type { CaseDefinition } from './case.ts';
+export type { CaseDefinition } from '../src/runner/case.ts';

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { REPORTER_NAMES } from '../../reporters/names.ts';
 import { OPERATION_IDS } from '../spec/operations.ts';
 import { UsageError } from '../runner/options.ts';
+import { TOOL } from '../runner/info.ts';
 import { readConfigFile } from './config-file.ts';
 import { explainFailure, rememberArgv, unknownEnvVariables } from './usage.ts';
 import { runCommand, runOptionsBuilder } from './commands/run.ts';
@@ -16,7 +17,6 @@ import { verifyCommand } from './commands/verify.ts';
 import { replayCommand } from './commands/replay.ts';
 
 const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
-const PKG_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const EPILOGUE = `Every option can also be set as an environment variable SIPAPP_<OPTION> (e.g. SIPAPP_BASE_URL,
 SIPAPP_TOKEN) or in a YAML/JSON file given with --config (default: ./sipapp-conformance.yaml if present).
@@ -98,7 +98,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .recommendCommands()
     .help()
     .alias('h', 'help')
-    .version(PKG_VERSION)
+    .version(TOOL.version)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue(EPILOGUE)
     .exitProcess(false)

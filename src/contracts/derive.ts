@@ -12,6 +12,7 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { loadSpec } from '../spec/load.ts';
 import { OPERATIONS, type OperationId } from '../spec/operations.ts';
+import { isObject } from '../checks/observed.ts';
 import { fillPlaceholderUuids, readExampleIndex, readStoredExample, requestExampleFile, responseExampleFile } from '../spec/page-examples.ts';
 
 const { like, eachLike, regex, integer, decimal, boolean } = MatchersV3;
@@ -159,7 +160,7 @@ export function matcherFor(schema: Schema | Ref, example: unknown, at = '(body)'
   switch (type[0]) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      const ex = typeof example === 'object' && example !== null && !Array.isArray(example) ? (example as Record<string, unknown>) : {};
+      const ex = isObject(example) ? example : {};
       for (const key of s.required ?? []) {
         const prop = s.properties?.[key];
         if (!prop) throw new Error(`cannot derive a matcher at ${at}/${key}: required but not described`);

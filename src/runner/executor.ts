@@ -1,4 +1,4 @@
-import type { CaseDefinition } from '../../suites/case.ts';
+import type { CaseDefinition } from './case.ts';
 import type { CaseResult, CheckOutcome } from '../results/model.ts';
 import { CaseContext, CaseStop } from './case-context.ts';
 import type { RunEnvironment } from './environment.ts';

@@ -29,7 +29,6 @@ export interface HttpReply {
   status: number;
   headers: Record<string, string>;
   text: string;
-  truncated: false;
   durationMs: number;
   throttled?: ThrottleNote;
 }
@@ -156,7 +155,6 @@ export class HttpClient {
         status: res.statusCode,
         headers: flattenHeaders(res.headers),
         text,
-        truncated: false,
         durationMs: elapsed(),
       };
     } catch (error) {

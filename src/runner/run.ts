@@ -1,28 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_CASES } from '../../suites/index.ts';
-import { createReporters } from '../../reporters/index.ts';
-import { removeStaleReports } from '../../reporters/stale.ts';
-import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
+import type { RunListener } from '../results/listener.ts';
+import type { CaseResult, PlannedCase, RunResult } from '../results/model.ts';
 import { summarise } from '../results/summary.ts';
 import { withCoverage } from '../results/coverage.ts';
-import { specSha256, specVersion } from '../spec/load.ts';
 import { validateResponse } from '../spec/validators.ts';
+import type { CaseDefinition } from './case.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
 import { cleanupLedger } from './cleanup.ts';
-import { createPacer, type RunEnvironment } from './environment.ts';
+import { createEnvironment, redactorFor, type Target } from './environment.ts';
 import { HttpClient } from './http.ts';
-import { Ledger } from './ledger.ts';
-import { NameFactory, newRunId } from './names.ts';
+import { describeRun } from './info.ts';
+import { newRunId } from './names.ts';
 import { EMPTY_SELECTION, UsageError, type RunOptions } from './options.ts';
-import { resolveTarget } from './target.ts';
-import { Redactor } from './redact.ts';
 import { preflight } from './preflight.ts';
+import type { Redactor } from './redact.ts';
 import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
-import { forgeCredentials } from './tokens.ts';
-import { startTokenSources } from './token-source.ts';
-
-const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+import type { RunTokens } from './token-source.ts';
 
 export interface RunHooks {
   /** Where console output goes (tests capture it). */
@@ -39,75 +32,50 @@ export interface RunOutcome {
   files: string[];
 }
 
+/** What a run is made of, chosen above the runner: which cases, who hears the results, against what. */
+export interface RunParts {
+  cases: readonly CaseDefinition[];
+  reporters: RunListener;
+  /** Resolved (and later closed) by the caller: src/session/ for `run`, a test's own server, … */
+  target: Target;
+  /** Tokens from --token-command, opened before the target (src/session/run.ts); stopped by the caller. */
+  tokens?: RunTokens;
+}
+
 /**
- * One conformance run: resolve the target (the embedded reference server when
- * no --base-url), plan the selected cases, run them, clean up what the run
- * created, and hand the results to the reporters. Usage and reachability
- * problems throw UsageError before any case runs.
+ * The engine of one conformance run: plan the selected cases, run them,
+ * clean up what the run created, and hand the results to the reporters. It
+ * imports no suite, reporter or server: they come in `parts`. Usage and
+ * reachability problems throw UsageError before any case runs.
  */
-export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Promise<RunOutcome> {
+export async function executeRun(options: RunOptions, parts: RunParts, hooks: RunHooks = {}): Promise<RunOutcome> {
+  const { target, reporters, tokens } = parts;
   const runId = hooks.runId ?? newRunId();
-  const redactor = new Redactor();
-  // Tokens from --token-command are secrets from their first byte: redacted before any use, then kept current in `live`.
-  let live: { a: string; b?: string } | undefined;
-  const { sources, tokens: commanded } = await startTokenSources(options, (account, token) => {
-    redactor.add(token, account === 'a' ? '$SIPAPP_TOKEN' : '$SIPAPP_TOKEN_B');
-    if (live) live[account] = token;
-  });
-  const target = await resolveTarget({ ...options, token: commanded.a ?? options.token, tokenB: commanded.b ?? options.tokenB }).catch((error: unknown) => {
-    sources.a?.stop();
-    sources.b?.stop();
-    throw error;
-  });
-  redactor.add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
-  live = { a: target.tokenA, b: target.tokenB };
+  const redactor = redactorFor(target, tokens?.redactor);
+  if (tokens) tokens.live = { a: target.tokenA, b: target.tokenB };
   for (const [name, value] of Object.entries(options.headers ?? {})) redactor.add(value, `<header ${name}>`);
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000, headers: options.headers });
   const startedAt = new Date();
   try {
     warmUp(options.strict);
     const checked = await preflight(http, target.baseUrl, target.tokenA, redactor);
-    for (const line of checked.notices) (hooks.notices ?? process.stderr).write(`sipapp-conformance: ${line}
-`);
-    const ledger = new Ledger(runId, join(options.out, 'ledger'));
-    const env: RunEnvironment = {
-      runId,
-      baseUrl: target.baseUrl,
-      strict: options.strict,
-      readOnly: options.readOnly,
-      http,
-      redactor,
-      tokens: live,
-      tokenSources: sources,
-      forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
-      fixtures: target.fixtures,
-      ledger,
-      names: new NameFactory(runId),
-      pace: createPacer(options.rate),
-      requestCount: 0,
-      excludedChecks: excludedAnswerChecks(options),
+    for (const line of checked.notices) (hooks.notices ?? process.stderr).write(`sipapp-conformance: ${line}\n`);
+    const env = await createEnvironment(target, {
+      runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
+      timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, rate: options.rate, http,
+      redactor, tokens: tokens?.live, tokenSources: tokens?.sources, excludedChecks: excludedAnswerChecks(options),
       deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
-    };
+    });
+    const ledger = env.ledger;
 
-    const selected = selectCases(ALL_CASES, options);
+    const selected = selectCases(parts.cases, options);
     if (selected.length === 0) throw new UsageError(EMPTY_SELECTION);
     const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
     // Exclusions first: "excluded" says the user chose it, a missing fixture says what to pass.
     const whyNot = (c: (typeof selected)[number]) => exclusionReason(c, options) ?? skipReason(c, availability);
     const runnable = selected.filter((c) => !whyNot(c));
 
-    const info: RunInfo = {
-      runId,
-      tool: { name: PKG.name, version: PKG.version },
-      spec: { version: specVersion(), sha256: specSha256() },
-      node: process.version,
-      target: { baseUrl: target.baseUrl, embedded: target.embedded },
-      options: redactor.deep(publicOptions(options)),
-      startedAt: startedAt.toISOString(),
-      shard: options.shard,
-    };
-    const reporters = createReporters(options.reporter, { outDir: options.out, stream: hooks.stream, color: options.color, quiet: options.quiet });
-    removeStaleReports(options.out, options.reporter);
+    const info = describeRun(runId, target, redactor.deep(publicOptions(options)), startedAt, options.shard);
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
@@ -144,10 +112,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const files = await reporters.onEnd(result);
     return { result, files };
   } finally {
-    sources.a?.stop();
-    sources.b?.stop();
     await http.close();
-    await target.close();
   }
 }
 

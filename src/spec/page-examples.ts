@@ -4,11 +4,18 @@
  * the page's blocks when the page is available).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isOperationId, type OperationId } from './operations.ts';
 
+/**
+ * The shared folder beside the checkout (`../shared`: the API page, notes, the JUnit XSD), or
+ * $SIPAPP_SHARED_DIR. Resolved from this file, so any checkout (or worktree) finds its own.
+ */
+export const SHARED_DIR: string = process.env.SIPAPP_SHARED_DIR ?? fileURLToPath(new URL('../../../shared/', import.meta.url));
+
 /** Where the page is read from: $SIPAPP_API_PAGE, else the shared docs folder. */
-export const PAGE_PATH: string = process.env.SIPAPP_API_PAGE ?? '/work/shared/docs/sip-control-app-api.md';
+export const PAGE_PATH: string = process.env.SIPAPP_API_PAGE ?? join(SHARED_DIR, 'docs', 'sip-control-app-api.md');
 export const EXAMPLES_DIR: string = fileURLToPath(new URL('../../spec/examples/', import.meta.url));
 
 export interface ResponseExample {

@@ -13,7 +13,7 @@ import { PassThrough } from 'node:stream';
 import t from 'tap';
 import { PACT_DIR, PACT_FILE_NAME, newPact, publishPactFile, recordInteraction } from '../../src/contracts/consumer.ts';
 import { CONSUMER, PROVIDER, contractInteractions } from '../../src/contracts/interactions.ts';
-import { verifyProvider } from '../../src/contracts/verify.ts';
+import { verifyProvider } from '../../src/session/verify.ts';
 import { HttpClient } from '../../src/runner/http.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'sipapp-contracts-test-'));

@@ -4,7 +4,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startReferenceServer } from '../../src/server/index.ts';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { HttpClient } from '../../src/runner/http.ts';
 import { UsageError } from '../../src/runner/options.ts';
 import { parseHeaders } from '../../src/runner/dispatcher.ts';
@@ -76,14 +76,14 @@ t.test('with HTTP_PROXY set, a run reaches the target only through the proxy', a
   const options = { ...referenceRunOptions(server, t.testdir()), baseUrl: `http://${HOST}:${port}`, suite: ['list', 'get'] };
 
   const restoreDirect = withEnv(NO_PROXY_ENV);
-  const direct = await executeRun(options).then(() => undefined, (e: unknown) => e);
+  const direct = await runConformanceSuite(options).then(() => undefined, (e: unknown) => e);
   restoreDirect();
   t.ok(direct instanceof UsageError && /cannot reach/.test((direct as Error).message), `without the proxy the name does not resolve: ${(direct as Error)?.message}`);
 
   const before = server.requestLog.length;
   const restore = withEnv({ ...NO_PROXY_ENV, HTTP_PROXY: proxy.url });
   try {
-    const { result } = await executeRun(options);
+    const { result } = await runConformanceSuite(options);
     t.equal(result.summary.exitCode, 0, 'the run passes through the proxy');
   } finally {
     restore();
@@ -99,7 +99,7 @@ t.test('NO_PROXY names the target: the proxy is bypassed', async (t) => {
   t.teardown(() => proxy.close());
   const restore = withEnv({ ...NO_PROXY_ENV, HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
   try {
-    const { result } = await executeRun({ ...referenceRunOptions(server, t.testdir()), suite: ['list'] });
+    const { result } = await runConformanceSuite({ ...referenceRunOptions(server, t.testdir()), suite: ['list'] });
     t.equal(result.summary.exitCode, 0);
   } finally {
     restore();
@@ -122,7 +122,7 @@ t.test('--header is sent on every request, never replaces the suite\'s own, and 
   const server = await startReferenceServer({ port: 0 });
   t.teardown(() => server.close());
   const out = t.testdir();
-  const { result } = await executeRun({ ...referenceRunOptions(server, out, { reporter: ['json', 'junit', 'html', 'tap'] }), suite: ['list'], headers: { 'X-Gateway-Key': 'gw-secret-0123456789' } });
+  const { result } = await runConformanceSuite({ ...referenceRunOptions(server, out, { reporter: ['json', 'junit', 'html', 'tap'] }), suite: ['list'], headers: { 'X-Gateway-Key': 'gw-secret-0123456789' } });
   t.equal(result.summary.exitCode, 0);
   for (const f of ['results.json', 'junit.xml', 'report.html', 'results.tap']) t.notMatch(readFileSync(join(out, f), 'utf8'), 'gw-secret-0123456789', `${f} does not hold the header value`);
 });

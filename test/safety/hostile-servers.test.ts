@@ -2,7 +2,7 @@ import t, { type Test } from 'tap';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../src/runner/options.ts';
 import type { RunResult } from '../../src/results/model.ts';
 import { byStatus, crashes, FAKE_JWT, failedChecks, listen, within, type Listener } from './helpers.ts';
@@ -36,7 +36,7 @@ function boundMs(o: RunOptions): number {
 
 async function timedRun(t: Test, o: RunOptions) {
   const started = performance.now();
-  const outcome = await within(boundMs(o), executeRun(o), 'executeRun');
+  const outcome = await within(boundMs(o), runConformanceSuite(o), 'runConformanceSuite');
   const ms = performance.now() - started;
   t.ok(ms < boundMs(o), `resolved in ${Math.round(ms)} ms (bound ${boundMs(o)} ms)`);
   t.equal(outcome.result.summary.exitCode, 1, 'exit code 1');
@@ -101,7 +101,7 @@ t.test('a server that resets every connection: the preflight says it cannot be r
   await withServer((req) => { req.socket.destroy(); }, async (server) => {
     const o = hostileOptions(server.url, t.testdir());
     const started = performance.now();
-    const error = await within(boundMs(o), executeRun(o).then(() => undefined, (e: unknown) => e), 'executeRun');
+    const error = await within(boundMs(o), runConformanceSuite(o).then(() => undefined, (e: unknown) => e), 'runConformanceSuite');
     t.ok(error instanceof UsageError, 'UsageError');
     t.match((error as Error).message, /^cannot reach http:\/\/127\.0\.0\.1:\d+: connection failed \((ECONNRESET|UND_ERR_SOCKET|EPIPE)\)$/, 'one line naming the cause');
     t.notOk((error as Error).message.includes(FAKE_JWT), 'no token in the message');
@@ -140,7 +140,7 @@ t.test('a server that answers 200 text/html to everything: the preflight says it
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><h1>It works!</h1></body></html>');
   }, async (server) => {
     const o = hostileOptions(server.url, t.testdir());
-    const error = await within(boundMs(o), executeRun(o).then(() => undefined, (e: unknown) => e), 'executeRun');
+    const error = await within(boundMs(o), runConformanceSuite(o).then(() => undefined, (e: unknown) => e), 'runConformanceSuite');
     t.ok(error instanceof UsageError, 'UsageError (exit 2)');
     t.match((error as Error).message, /does not look like the SIP Control App API: .* answered 200 text\/html, not JSON; check --base-url/);
     t.ok(requests <= 2, `${requests} requests`);
@@ -268,13 +268,13 @@ t.test('a 302 to another host: not followed, the token never reaches the other h
   }
 });
 
-t.test('a port that refuses connections: executeRun throws UsageError "cannot reach"', async (t) => {
+t.test('a port that refuses connections: runConformanceSuite throws UsageError "cannot reach"', async (t) => {
   const gone = await listen(() => undefined);
   const url = gone.url;
   await gone.close();
   const o = hostileOptions(url, t.testdir());
   const started = performance.now();
-  const error = await within(boundMs(o), executeRun(o).then(() => undefined, (e: unknown) => e), 'executeRun');
+  const error = await within(boundMs(o), runConformanceSuite(o).then(() => undefined, (e: unknown) => e), 'runConformanceSuite');
   t.ok(error instanceof UsageError, 'UsageError (exit 2)');
   t.match((error as Error).message, /^cannot reach http:\/\/127\.0\.0\.1:\d+: connection failed \(ECONNREFUSED\)$/);
   t.ok(performance.now() - started < 5000, 'quickly');
@@ -286,7 +286,7 @@ t.test('cleanup does not claim success when it could not look for apps whose cre
     res.writeHead(500, { 'content-type': 'application/json' }).end('{"success":false,"status":500,"message":"Internal Server Error"}');
   }, async (server) => {
     const o = hostileOptions(server.url, t.testdir());
-    const { result } = await executeRun(o);
+    const { result } = await runConformanceSuite(o);
     const cleanup = result.cases.at(-1)!;
     t.equal(cleanup.id, 'cleanup.run-resources');
     t.not(cleanup.status, 'passed', 'unconfirmed creates are not a clean cleanup');

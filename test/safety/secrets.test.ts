@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { PassThrough } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { startReferenceServer, type RunningReferenceServer } from '../../src/server/index.ts';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../src/runner/options.ts';
 import { REPORTER_NAMES } from '../../reporters/names.ts';
 import { filesUnder, grepFiles, listen, referenceRunOptions, secretsIn, tokenParts } from './helpers.ts';
@@ -30,7 +30,7 @@ function secretsOf(server: RunningReferenceServer): Record<string, string> {
 
 async function runAndGrep(t: Test, options: RunOptions, secrets: Record<string, string>) {
   const console = capture();
-  const { result, files } = await executeRun({ ...options, reporter: ALL_REPORTERS, color: false }, { stream: console.stream });
+  const { result, files } = await runConformanceSuite({ ...options, reporter: ALL_REPORTERS, color: false }, { stream: console.stream });
   const all = filesUnder(options.out);
   t.ok(files.length >= 4, `reports written: ${files.length}`);
   // A clean run deletes its ledger (issue 13); one with leftovers keeps it, and then it is grepped too.
@@ -118,7 +118,7 @@ t.test('an opaque (non-JWT) token echoed back by the server: neither it nor a ne
   const options: RunOptions = { ...DEFAULT_RUN_OPTIONS, baseUrl: echo.url, token: TOKEN, reporter: ALL_REPORTERS, out, timeout: 2000 };
   const secrets = { token: TOKEN, 'token less its last character': TOKEN.slice(0, -1) };
   const console = capture();
-  await executeRun({ ...options, color: false }, { stream: console.stream });
+  await runConformanceSuite({ ...options, color: false }, { stream: console.stream });
   const hits = grepFiles(out, secrets);
   t.same(secretsIn(console.text(), secrets), [], 'not on the console');
   t.same(hits, [], 'in no report');
@@ -133,7 +133,7 @@ t.test('a token the preflight sees refused: the one-line usage error does not ho
     res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ success: false, status: 401, message: `token ${String(req.headers['x-auth-token'] ?? '')} is not valid` }));
   });
   t.teardown(() => echo.close());
-  const error = await executeRun({ ...DEFAULT_RUN_OPTIONS, baseUrl: echo.url, token: TOKEN, reporter: ['json'], out: t.testdir(), timeout: 2000 }).then(() => undefined, (e: unknown) => e as Error);
+  const error = await runConformanceSuite({ ...DEFAULT_RUN_OPTIONS, baseUrl: echo.url, token: TOKEN, reporter: ['json'], out: t.testdir(), timeout: 2000 }).then(() => undefined, (e: unknown) => e as Error);
   t.match(error?.message, /^the token was refused: .* answered 401 \(token \$SIPAPP_TOKEN is not valid\)/);
   t.notMatch(error?.message, TOKEN.slice(0, -1));
 });
