@@ -1,3 +1,4 @@
+import type { Budget } from '../generate/budget.ts';
 import type { HttpClient } from './http.ts';
 import type { Ledger } from './ledger.ts';
 import type { NameFactory } from './names.ts';
@@ -29,6 +30,8 @@ export interface RunEnvironment {
   pace(): Promise<void>;
   /** Counts requests for the summary. */
   requestCount: number;
+  /** Generated cases: the run's seed (printed in every report, so a failure replays) and budget. */
+  generation?: { seed: number; budget: Budget };
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */

@@ -17,6 +17,7 @@ import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
 import { selectCases, skipReason } from './select.ts';
 import { forgeCredentials } from './tokens.ts';
+import { describeBudget, newSeed } from '../generate/budget.ts';
 
 const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -45,6 +46,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
   const startedAt = new Date();
+  const seed = options.seed ?? newSeed();
   try {
     warmUp();
     await preflight(http, target.baseUrl, target.tokenA, redactor);
@@ -63,6 +65,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       names: new NameFactory(runId),
       pace: createPacer(options.rate),
       requestCount: 0,
+      generation: { seed, budget: options.budget },
     };
 
     const selected = selectCases(ALL_CASES, options);
@@ -79,6 +82,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       options: redactor.deep(publicOptions(options)),
       startedAt: startedAt.toISOString(),
       shard: options.shard,
+      generation: { seed, budget: describeBudget(options.budget) },
     };
     const reporters = createReporters(options.reporter, { outDir: options.out, stream: hooks.stream, color: options.color, quiet: options.quiet });
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
@@ -139,5 +143,5 @@ async function preflight(http: HttpClient, baseUrl: string, token: string, redac
 
 function publicOptions(options: RunOptions): Record<string, unknown> {
   const { token, tokenB, expiredToken, color, quiet, ...rest } = options;
-  return { ...rest, token: token ? '<set>' : undefined, tokenB: tokenB ? '<set>' : undefined, expiredToken: expiredToken ? '<set>' : undefined };
+  return { ...rest, budget: describeBudget(options.budget), token: token ? '<set>' : undefined, tokenB: tokenB ? '<set>' : undefined, expiredToken: expiredToken ? '<set>' : undefined };
 }

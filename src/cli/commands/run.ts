@@ -6,6 +6,7 @@ import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';
 import type { Selection } from '../../runner/select.ts';
 import { installSignalHandlers } from '../signals.ts';
+import { describeBudget, parseBudget } from '../../generate/budget.ts';
 
 const D = DEFAULT_RUN_OPTIONS;
 
@@ -41,6 +42,8 @@ export function runOptionsBuilder<T>(y: Argv<T>) {
     .option('retries', { type: 'number', default: D.retries, group: 'Limits:', describe: 'Retries of idempotent requests after a connection failure' })
     .option('concurrency', { type: 'number', default: D.concurrency, group: 'Limits:', describe: 'Cases in flight at once' })
     .option('rate', { type: 'number', default: D.rate, group: 'Limits:', describe: 'At most this many requests per second (0: no limit)' })
+    .option('seed', { type: 'number', group: 'Generation:', describe: 'Seed of the generated cases (default: random, printed in every report); the same seed replays the same requests' })
+    .option('budget', { type: 'string', default: describeBudget(D.budget).replace(' requests', ''), group: 'Generation:', describe: 'What the generated cases may send: N requests, or Ns seconds (e.g. 2000, 60s)' })
     .option('fault', { type: 'string', group: 'Embedded server:', describe: 'Run against the reference server with this named fault (see `serve --list-faults`)' })
     .option('latency', { type: 'number', group: 'Embedded server:', describe: 'Milliseconds the reference server adds to every answer' });
 }
@@ -86,11 +89,24 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     concurrency: Math.floor(positive('concurrency', a.concurrency ?? D.concurrency, 1)),
     rate: positive('rate', a.rate ?? D.rate, 0),
     fault: a.fault as string | undefined,
+    seed: a.seed === undefined ? undefined : seedOption(a.seed),
+    budget: budgetOption(a.budget ?? D.budget.requests),
     latency: a.latency === undefined ? undefined : positive('latency', a.latency, 0),
     ...toSelection(a),
     color: (a.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
     quiet: Boolean(a.quiet),
   };
+}
+
+function seedOption(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > 2 ** 31) throw new UsageError(`--seed must be an integer, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function budgetOption(value: unknown) {
+  const budget = parseBudget(value as string);
+  if (!budget) throw new UsageError(`--budget must be a number of requests (e.g. 500) or seconds (e.g. 60s), got ${JSON.stringify(value)}`);
+  return budget;
 }
 
 /** The selection options `run` and `list` share. */
