@@ -91,7 +91,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
       const body = (valid(schema, sourcesOf(ctx)) as fc.Arbitrary<SentApp>).filter((b) => typeof b.subdomain === 'string');
       let relationShown: { shown: boolean; name: string } | undefined;
       await property(ctx, 'generated.create-valid', {
-        name: 'valid create bodies are accepted and read back', arbitrary: body, examples: boundaryCreates(ctx), weight: 0.22, requestsPerExample: 2,
+        name: 'valid create bodies are accepted and read back', arbitrary: body, examples: boundaryCreates(ctx), weight: 0.2, requestsPerExample: 2,
         async check(ex, sent) {
           const { res, uuid } = await ex.tryCreate('create with a generated valid body', sent);
           if (shortSubdomainClash(res, sent)) return;
@@ -120,7 +120,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
     tags: ['generated', 'property', 'types', 'limits'], checks: ['input-validation', 'length-limits'], sideEffects: 'writes',
     async run(ctx) {
       await property(ctx, 'generated.create-invalid', {
-        name: 'invalid create bodies are refused and create nothing', arbitrary: invalid(schemaOf(CREATE), sourcesOf(ctx)), weight: 0.16, requestsPerExample: 2,
+        name: 'invalid create bodies are refused and create nothing', arbitrary: invalid(schemaOf(CREATE), sourcesOf(ctx)), weight: 0.12, requestsPerExample: 2,
         async check(ex, req) {
           const options = req.rawBody !== undefined ? { rawBody: req.rawBody, contentType: req.contentType } : {};
           const { res } = await ex.tryCreate(`create breaking one rule: ${req.rule}`, req.body, options);
@@ -142,7 +142,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
       const schema = schemaOf(MODIFY);
       const app = lazyApp(ctx);
       await property(ctx, 'generated.modify-valid', {
-        name: 'valid partial updates are applied, omitted fields kept', arbitrary: valid(schema, sourcesOf(ctx)) as fc.Arbitrary<SentApp>, weight: 0.14, requestsPerExample: 2,
+        name: 'valid partial updates are applied, omitted fields kept', arbitrary: valid(schema, sourcesOf(ctx)) as fc.Arbitrary<SentApp>, weight: 0.1, requestsPerExample: 2,
         async check(ex, patch) {
           const { uuid, known } = await app();
           const res = await ex.call(MODIFY, { uuid, body: patch, purpose: 'modify with a generated valid partial body' });
@@ -194,7 +194,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
       const app = lazyApp(ctx);
       // No real lease in these bodies: nothing here may take a lease from the lease cases.
       await property(ctx, 'generated.assign-invalid', {
-        name: 'invalid lease changes are refused and assign nothing', arbitrary: invalid(schemaOf(ASSIGN), sourcesOf(ctx, [])), weight: 0.08, requestsPerExample: 2,
+        name: 'invalid lease changes are refused and assign nothing', arbitrary: invalid(schemaOf(ASSIGN), sourcesOf(ctx, [])), weight: 0.06, requestsPerExample: 2,
         async check(ex, req) {
           const { uuid } = await app();
           const res = await send(ex, ASSIGN, req, uuid);
@@ -210,14 +210,14 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
     id: 'path-uuids', title: 'every generated path uuid on a GET operation: malformed gets a 4xx, unknown gets 404', operation: 'GetSIPControlAppByUUID',
     tags: ['generated', 'property', 'uuid', 'read-only'], checks: ['malformed-uuid-rejected', 'unknown-uuid-not-found'], sideEffects: 'none',
     async run(ctx) {
-      await pathProperty(ctx, 'generated.path-uuids', ['GetSIPControlAppByUUID', 'GetSIPControlAppTNLeasesList'], 0.05);
+      await pathProperty(ctx, 'generated.path-uuids', ['GetSIPControlAppByUUID', 'GetSIPControlAppTNLeasesList'], 0.04);
     },
   },
   {
     id: 'path-uuids-write', title: 'every generated path uuid on a writing operation: malformed gets a 4xx, unknown gets 404', operation: 'ModifySIPControlApp',
     tags: ['generated', 'property', 'uuid'], checks: ['malformed-uuid-rejected', 'unknown-uuid-not-found'], sideEffects: 'writes',
     async run(ctx) {
-      await pathProperty(ctx, 'generated.path-uuids-write', ['ModifySIPControlApp', 'RemoveSIPControlAppByUUID', 'AssignTNLeasesToSIPControlApp'], 0.05);
+      await pathProperty(ctx, 'generated.path-uuids-write', ['ModifySIPControlApp', 'RemoveSIPControlAppByUUID', 'AssignTNLeasesToSIPControlApp'], 0.04);
     },
   },
   {
@@ -230,7 +230,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
       const hasB = Boolean(ctx.env.tokens.b);
       const callUuid = ctx.env.fixtures.callUuid;
       await property(ctx, 'generated.stateful', {
-        name: 'sequences of operations agree with the model', arbitrary: commandsArbitrary(sourcesOf(ctx), { maxCommands: 9 }), weight: 0.2, requestsPerExample: 14,
+        name: 'sequences of operations agree with the model', arbitrary: commandsArbitrary(sourcesOf(ctx), { maxCommands: 10 }), weight: 0.34, requestsPerExample: 14,
         async check(ex, cmds) {
           const model: Model = { apps: [], leases: ctx.env.fixtures.tnleases, hasB, callUuid };
           const real: Real = { ex, steps: [] };

@@ -192,14 +192,18 @@ class RemoveApp implements Cmd {
   toString = () => `remove(${this.pick}, ${this.as})`;
 }
 
+/** What one assign does with each lease: flip it (held: remove, not held: add), add it even if held (E68), or leave it. */
+export type LeaseAction = 'toggle' | 'add' | 'none';
+
 class AssignLeases implements Cmd {
-  constructor(readonly pick: number, readonly addMask: boolean[], readonly removeMask: boolean[], readonly as: Caller) {}
+  constructor(readonly pick: number, readonly actions: LeaseAction[], readonly as: Caller) {}
   check = (m: Readonly<Model>) => m.leases.length > 0 && live(m).length > 0 && (this.as === 'a' || m.hasB);
   async run(m: Model, r: Real) {
     const app = pickFrom(live(m), this.pick);
-    // Remove only leases the app holds (the page is silent on removing others); add any other.
-    const remove = [...app.leases].filter((_, i) => this.removeMask[i % this.removeMask.length]);
-    const add = m.leases.filter((l, i) => this.addMask[i % this.addMask.length] && !remove.includes(l));
+    // Remove only leases the app holds (the page is silent on removing others); add any.
+    const action = (i: number) => this.actions[i % this.actions.length];
+    const remove = m.leases.filter((l, i) => action(i) === 'toggle' && app.leases.has(l));
+    const add = m.leases.filter((l, i) => (action(i) === 'toggle' && !app.leases.has(l)) || action(i) === 'add');
     const names = (ls: string[]) => `[${ls.map((l) => leaseName(m, l)).join(', ')}]`;
     await step(r, `assign to app ${app.n} ${who(this.as)}: add ${names(add)}, remove ${names(remove)}`, async () => {
       const res = await r.ex.call('AssignTNLeasesToSIPControlApp', { uuid: app.uuid, body: { add, remove }, as: this.as, purpose: `assign leases of app ${app.n} ${who(this.as)}` });
@@ -225,7 +229,7 @@ class AssignLeases implements Cmd {
       await checkAllLeases(m, r, `after step ${r.steps.length + 1}`);
     });
   }
-  toString = () => `assign(${this.pick}, +${this.addMask.map(Number).join('')}, -${this.removeMask.map(Number).join('')}, ${this.as})`;
+  toString = () => `assign(${this.pick}, ${this.actions.join('/')}, ${this.as})`;
 }
 
 class ListLeases implements Cmd {
@@ -300,25 +304,34 @@ export function commandsArbitrary(sources: ValueSources, opts: { maxCommands: nu
     trunk: fc.option(trunk, { nil: undefined }),
     isActive: fc.option(fc.boolean(), { nil: undefined }),
     name,
-  }).map(({ ovp, trunk: settings, isActive, name: n }): SentApp => ({
+    subdomain: fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'.split('')), { minLength: 8, maxLength: 8 }).map((cs) => `${sources.prefix}${cs.join('')}`),
+  }).map(({ ovp, trunk: settings, isActive, name: n, subdomain }): SentApp => ({
     name: n,
+    subdomain,
     ...(isActive === undefined ? {} : { is_active: isActive }),
     ...(ovp ? { outbound_voice_profile: sources.outboundVoiceProfile } : {}),
     ...(settings ? { class4_egress_trunk_settings: settings as Record<string, unknown> } : {}),
   }));
   const patch = fc.record({ name, is_active: fc.boolean() }, { requiredKeys: [] }).filter((p) => Object.keys(p).length > 0);
-  const mask = fc.array(fc.boolean(), { minLength: 1, maxLength: 3 });
-  return fc.commands<Model, Real, false>([
-    createBody.map((b) => new CreateApp(b)),
+  const actions = fc.array(fc.constantFrom<LeaseAction>('toggle', 'toggle', 'add', 'none'), { minLength: 1, maxLength: 3 });
+  const create = createBody.map((b) => new CreateApp(b));
+  const assignA = fc.tuple(fc.nat(), actions).map(([p, a]) => new AssignLeases(p, a, 'a'));
+  const removeA = fc.nat().map((p) => new RemoveApp(p, 'a'));
+  // Listed more than once = drawn more often: state changes (create, lease changes, remove) drive the interesting sequences.
+  const commands = fc.commands<Model, Real, false>([
+    create,
+    assignA, assignA, assignA, assignA,
+    removeA,
+    fc.tuple(fc.nat(), caller).map(([p, as]) => new RemoveApp(p, as)),
     fc.tuple(fc.nat(), caller).map(([p, as]) => new GetApp(p, as)),
     fc.tuple(fc.nat(), patch, caller).map(([p, b, as]) => new ModifyApp(p, b, as)),
-    fc.tuple(fc.nat(), caller).map(([p, as]) => new RemoveApp(p, as)),
-    fc.tuple(fc.nat(), mask, mask, caller).map(([p, a, rm, as]) => new AssignLeases(p, a, rm, as)),
-    fc.tuple(fc.nat(), mask, mask).map(([p, a, rm]) => new AssignLeases(p, a, rm, 'a')),
+    fc.tuple(fc.nat(), actions, caller).map(([p, a, as]) => new AssignLeases(p, a, as)),
     fc.nat().map((p) => new ListLeases(p)),
     caller.map((as) => new ListApps(as)),
     fc.constant(new PostCallFlowAsB()),
   ], { maxCommands: opts.maxCommands });
+  // Every sequence starts from one or two apps of its own, so the commands have something to act on.
+  return fc.tuple(fc.array(create, { minLength: 1, maxLength: 2 }), commands).map(([first, rest]) => [...first, ...rest] as Cmd[]);
 }
 
 /**

@@ -38,6 +38,8 @@ export interface PropertyReport {
   replay?: string;
 }
 
+const describeSeed = (seed: number, runSeed: number) => `property seed ${seed} (run --seed ${runSeed})`;
+
 const failedIn = (ex: CaseContext) => ex.outcomes.some((o) => o.status === 'failed');
 
 export async function runProperty<T>(ctx: CaseContext, caseId: string, def: PropertyDefinition<T>): Promise<PropertyReport> {
@@ -86,17 +88,27 @@ export async function runProperty<T>(ctx: CaseContext, caseId: string, def: Prop
     return true;
   });
 
-  const details = await fc.check(property, {
+  // A request budget is spent in rounds: the first sizes itself by the estimate, the next ones by
+  // what examples really cost, until the allowance is used (each round its own seed, derived from
+  // the property's, so the whole run replays). A time budget is one round that fast-check interrupts.
+  let details = await fc.check(property, {
     seed,
     numRuns,
     examples: def.examples?.map((e) => [e] as [T]),
     interruptAfterTimeLimit: allowance.ms,
     markInterruptAsFailure: false,
-    // Examples are requests to a live server: no per-example timeout from fast-check, ours applies.
   });
+  for (let round = 1; allowance.requests !== undefined && !details.failed && !stop && round < 8; round++) {
+    const left = allowance.requests - spent;
+    const perExample = spent / Math.max(1, examples);
+    if (left < Math.max(1, perExample)) break;
+    details = await fc.check(property, { seed: seed + round, numRuns: Math.max(1, Math.floor(left / Math.max(1, perExample))) });
+  }
 
-  // Passing evidence: one pass per check, without the exchanges (they would drown the report).
-  ctx.adopt(new CaseContext(ctx.env), [...passed.values()]);
+  // Passing evidence: one pass per check, without the exchanges (they would drown the report);
+  // the first also says how much was tried, from which seed.
+  const tried = `${examples} generated examples, ${spent} requests; ${describeSeed(seed, runSeed)}`;
+  ctx.adopt(new CaseContext(ctx.env), [...passed.values()].map((o, i) => (i === 0 ? { ...o, message: `${def.name}: ${tried}` } : o)));
   const report: PropertyReport = { seed, examples, requests: spent, failed: false, shrinks: details.numShrinks };
   const where = `property "${def.name}", seed ${seed} (run --seed ${runSeed}), budget ${describeBudget(budget)}`;
 
