@@ -1,0 +1,53 @@
+import t from 'tap';
+import { FAULTS, READINGS, READING_PREFIX } from '../../src/server/index.ts';
+import type { CheckName } from '../../src/checks/catalogue.ts';
+import type { RunResult } from '../../src/results/model.ts';
+import { mapPool } from '../../src/runner/pool.ts';
+import { failedChecks, killFault, runSuite } from './kill-matrix.ts';
+
+// The generated suite is proven on its generator, not on one lucky seed: it passes the conforming
+// server and every errata reading at several seeds (no false alarms), and catches every fault only
+// generation finds at several seeds (the kill matrix itself uses one fixed seed).
+
+const SEEDS = [1, 2, 3];
+const GENERATED = { suite: ['generated'] };
+
+const failures = (r: RunResult) =>
+  r.cases.flatMap((c) => [
+    ...(c.status === 'error' ? [`${c.id}: error ${c.reason}`] : []),
+    ...c.checks.filter((o) => o.status === 'failed').map((o) => `${c.id} [${o.check}] ${o.message.split('\n')[0]}`),
+  ]).slice(0, 6).join('\n') || 'none';
+
+t.test('the conforming reference server passes at several seeds, default and --strict', async (t) => {
+  const runs = await mapPool(SEEDS.flatMap((seed) => [false, true].map((strict) => ({ seed, strict }))), 3, async ({ seed, strict }) =>
+    ({ seed, strict, result: await runSuite({ ...GENERATED, seed, strict }) }));
+  for (const { seed, strict, result } of runs) {
+    t.equal(result.summary.exitCode, 0, `seed ${seed}${strict ? ' --strict' : ''}: ${failures(result)}`);
+    t.equal(result.summary.skipped, 0, 'every generated case ran');
+    t.match(String(result.info.generation?.seed), String(seed), 'the seed is in the results');
+  }
+});
+
+t.test('every reading passes the generated suite at several seeds (no false alarms)', async (t) => {
+  const jobs = READINGS.flatMap((r) => SEEDS.map((seed) => ({ r, seed, strict: false })).concat(r.strictFails ? [] : [{ r, seed: SEEDS[0], strict: true }]));
+  const runs = await mapPool(jobs, 3, async (job) => ({ ...job, result: await runSuite({ ...GENERATED, fault: `${READING_PREFIX}${job.r.name}`, seed: job.seed, strict: job.strict }) }));
+  for (const { r, seed, strict, result } of runs) {
+    t.equal(result.summary.exitCode, 0, `${r.name} seed ${seed}${strict ? ' --strict' : ''}: ${failures(result)}`);
+    const warned = new Set(result.cases.flatMap((c) => c.checks.filter((o) => o.status === 'warning').map((o) => o.check as CheckName)));
+    t.same([...warned].filter((c) => !(r.warns ?? []).includes(c)), [], `${r.name} seed ${seed}: warnings only where the errata call the difference advisory`);
+  }
+});
+
+t.test('E69: --strict pins code points, and the generated suite is what finds it', async (t) => {
+  for (const seed of SEEDS) {
+    const result = await runSuite({ ...GENERATED, fault: `${READING_PREFIX}limits-count-utf16`, seed, strict: true });
+    t.ok(failedChecks(result).includes('length-limits'), `seed ${seed}: length-limits fails under --strict`);
+  }
+});
+
+t.test('faults only generation finds are caught at several seeds', async (t) => {
+  const faults = FAULTS.filter((f) => f.generatedOnly);
+  const rows = await mapPool(faults.flatMap((f) => SEEDS.map((seed) => ({ f, seed }))), 3, async ({ f, seed }) =>
+    ({ f, seed, row: await killFault(f, { ...GENERATED, seed, budget: { requests: 400 } }) }));
+  for (const { f, seed, row } of rows) t.ok(row.killed, `${f.name} at seed ${seed} (failed: ${row.caughtBy.join(', ') || 'nothing'})`);
+});
