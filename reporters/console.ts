@@ -70,7 +70,8 @@ export class ConsoleReporter implements Reporter {
       `${this.style('bold', `${i.tool.name} ${i.tool.version}`)}: ${plural(plan.length, 'case')} against ` +
         `${oneLine(i.target.baseUrl)}${i.target.embedded ? ' (embedded server)' : ''}${shard}`,
     );
-    this.line(this.style('dim', `run ${oneLine(i.runId)} · spec ${oneLine(i.spec.version)} (sha256 ${i.spec.sha256.slice(0, 12)}) · node ${oneLine(i.node)}`));
+    const generation = i.generation ? ` · seed ${i.generation.seed} (budget ${oneLine(i.generation.budget)})` : '';
+    this.line(this.style('dim', `run ${oneLine(i.runId)} · spec ${oneLine(i.spec.version)} (sha256 ${i.spec.sha256.slice(0, 12)}) · node ${oneLine(i.node)}${generation}`));
     this.line('');
   }
 
@@ -107,7 +108,7 @@ export class ConsoleReporter implements Reporter {
       this.style(s.warnings ? 'yellow' : 'dim', plural(s.warnings, 'warning')),
     ];
     this.line(`${vStyled}  ${plural(s.total, 'case')}: ${parts.join(', ')}`);
-    this.line(this.style('dim', `${plural(s.requests, 'request')} in ${formatDuration(s.durationMs)} · run ${oneLine(run.info.runId)} · ${oneLine(run.info.target.baseUrl)}`));
+    this.line(this.style('dim', `${plural(s.requests, 'request')} in ${formatDuration(s.durationMs)} · run ${oneLine(run.info.runId)}${run.info.generation ? ` · seed ${run.info.generation.seed}` : ''} · ${oneLine(run.info.target.baseUrl)}`));
 
     if (this.quiet) {
       for (const c of run.cases.filter((c) => c.status === 'failed' || c.status === 'error')) {

@@ -28,12 +28,14 @@ export interface KillRow {
   ms: number;
 }
 
-/** Short timeouts so slowness faults are judged in seconds, not tens of seconds. */
+/**
+ * Short timeouts so slowness faults are judged in seconds, not tens of seconds; a fixed seed for the
+ * generated suite, so the matrix (and the readings proof) is the same on every machine.
+ */
 export const MATRIX_OPTIONS: Partial<RunOptions> = { timeout: 2000, concurrency: 8, seed: 20261203 };
 
 /**
- * The generated suite in the matrix: a fixed seed, so the matrix is the same on every machine, and a
- * budget a nightly run would use (the default one keeps `npm start` quick). test/mutation/generated.test.ts
+ * The generated suite in the matrix: the budget a nightly run would use (the default one keeps `npm start` quick). test/mutation/generated.test.ts
  * shows the generation-only faults are caught at other seeds too.
  */
 export const MATRIX_GENERATION: Partial<RunOptions> = { budget: { requests: 400 } };
