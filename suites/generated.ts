@@ -91,7 +91,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
       const body = (valid(schema, sourcesOf(ctx)) as fc.Arbitrary<SentApp>).filter((b) => typeof b.subdomain === 'string');
       let relationShown: { shown: boolean; name: string } | undefined;
       await property(ctx, 'generated.create-valid', {
-        name: 'valid create bodies are accepted and read back', arbitrary: body, examples: boundaryCreates(ctx), weight: 0.2, requestsPerExample: 2,
+        name: 'valid create bodies are accepted and read back', arbitrary: body, examples: boundaryCreates(ctx), weight: 0.2, requestsPerExample: 3,
         async check(ex, sent) {
           const { res, uuid } = await ex.tryCreate('create with a generated valid body', sent);
           if (shortSubdomainClash(res, sent)) return;
@@ -100,6 +100,8 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
           ex.expect('read-after-write', appMatchesSent(appOf(res), sent, 'create answer'));
           if (sent.is_active === undefined) ex.expect('default-values', appOf(res)?.is_active === true ? pass() : fail('is_active omitted on create is not true', 'is_active: true', `is_active: ${JSON.stringify(appOf(res)?.is_active)}`));
           const got = await ex.call('GetSIPControlAppByUUID', { uuid, purpose: 'read the app back' });
+          // Removed at once: the account stays small (lists stay cheap), whatever the budget.
+          await ex.call('RemoveSIPControlAppByUUID', { uuid, purpose: 'remove the app again' });
           if (!ex.expectStatus('status-code', got, STATUS.ok)) return;
           ex.expect('read-after-write', appMatchesSent(appOf(got), sent, 'get after create'));
           if (sent.outbound_voice_profile) {
@@ -123,7 +125,8 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
         name: 'invalid create bodies are refused and create nothing', arbitrary: invalid(schemaOf(CREATE), sourcesOf(ctx)), weight: 0.12, requestsPerExample: 2,
         async check(ex, req) {
           const options = req.rawBody !== undefined ? { rawBody: req.rawBody, contentType: req.contentType } : {};
-          const { res } = await ex.tryCreate(`create breaking one rule: ${req.rule}`, req.body, options);
+          const { res, uuid } = await ex.tryCreate(`create breaking one rule: ${req.rule}`, req.body, options);
+          if (uuid) await ex.call('RemoveSIPControlAppByUUID', { uuid, purpose: 'remove the app again' });
           if (req.lenient) return; // never a 5xx (checked on every answer); either reading otherwise
           if (!ex.expectStatus(req.check, res, { ...STATUS.invalidInput, situation: req.rule })) return;
           const name = isObject(req.body) && typeof req.body.name === 'string' && req.body.name.startsWith(ctx.env.runId) ? req.body.name : undefined;

@@ -13,7 +13,7 @@ t.test('--budget: requests or seconds', async (t) => {
   t.equal(parseBudget('-3'), undefined);
   t.equal(describeBudget({ seconds: 45 }), '45s');
   t.same(share({ requests: 1000 }, 0.25), { requests: 250, ms: undefined });
-  t.same(share({ seconds: 10 }, 0.5), { requests: undefined, ms: 5000 });
+  t.same(share({ seconds: 10 }, 0.5), { requests: undefined, ms: 10000 }, 'wall-clock: properties run side by side');
 });
 
 t.test('property seeds: deterministic per run seed and case, different across cases', async (t) => {
