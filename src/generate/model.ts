@@ -297,7 +297,8 @@ const GENTLE = SAMPLE_CALLFLOWS['say-text-and-content'] ?? SAMPLE_CALLFLOWS['pla
 export function commandsArbitrary(sources: ValueSources, opts: { maxCommands: number }) {
   const createSchema = requestBodySchema('CreateSIPControlApp')!;
   const trunk = valid(createSchema.properties!.class4_egress_trunk_settings!, sources, 'class4_egress_trunk_settings')!;
-  const name = boundedText(1, 80, sources.prefix);
+  // Always prefixed (shrinking shortens only the tail): what the model creates is recognisably the run's.
+  const name = boundedText(1, 40, '').map((tail) => `${sources.prefix}${tail}`);
   const caller = fc.constantFrom<Caller>('a', 'a', 'a', 'b');
   const createBody = fc.record({
     ovp: sources.outboundVoiceProfile ? fc.boolean() : fc.constant(false),
