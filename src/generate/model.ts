@@ -187,6 +187,16 @@ class RemoveApp implements Cmd {
         app.leases.clear();
       }
       if (held.length) await checkAllLeases(m, r, `after removing app ${app.n}`);
+      // Removed with its leases (E19): they are free again, so another app of the run can take them.
+      const other = live(m)[0];
+      if (res.status === 200 && held.length && other) {
+        const take = await r.ex.call('AssignTNLeasesToSIPControlApp', { uuid: other.uuid, body: { add: held }, purpose: `assign the released leases to app ${other.n}` });
+        const takenHere = held.some((l) => other.leases.has(l));
+        const ok = take.status === 200 || (takenHere && take.status === 409);
+        r.ex.expect('lease-assignment', ok ? pass() : fail(`the leases of removed app ${app.n} are not free again`, `200: ${held.map((l) => leaseName(m, l)).join(', ')} assigned to app ${other.n}`, `${take.status}`));
+        if (take.status === 200) for (const l of held) other.leases.add(l);
+        await checkAllLeases(m, r, `after assigning the released leases to app ${other.n}`);
+      }
     });
   }
   toString = () => `remove(${this.pick}, ${this.as})`;
@@ -322,7 +332,7 @@ export function commandsArbitrary(sources: ValueSources, opts: { maxCommands: nu
   const commands = fc.commands<Model, Real, false>([
     create,
     assignA, assignA, assignA, assignA,
-    removeA,
+    removeA, removeA,
     fc.tuple(fc.nat(), caller).map(([p, as]) => new RemoveApp(p, as)),
     fc.tuple(fc.nat(), caller).map(([p, as]) => new GetApp(p, as)),
     fc.tuple(fc.nat(), patch, caller).map(([p, b, as]) => new ModifyApp(p, b, as)),
@@ -331,8 +341,9 @@ export function commandsArbitrary(sources: ValueSources, opts: { maxCommands: nu
     caller.map((as) => new ListApps(as)),
     fc.constant(new PostCallFlowAsB()),
   ], { maxCommands: opts.maxCommands });
-  // Every sequence starts from one or two apps of its own, so the commands have something to act on.
-  return fc.tuple(fc.array(create, { minLength: 1, maxLength: 2 }), commands).map(([first, rest]) => [...first, ...rest] as Cmd[]);
+  // Every sequence starts from two apps of its own: the commands have something to act on, and a
+  // lease always has somewhere else to go (E20 moves, leases freed by a removal).
+  return fc.tuple(fc.array(create, { minLength: 2, maxLength: 2 }), commands).map(([first, rest]) => [...first, ...rest] as Cmd[]);
 }
 
 /**

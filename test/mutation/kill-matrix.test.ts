@@ -3,6 +3,9 @@ import { FAULTS } from '../../src/server/index.ts';
 import { CHECKS } from '../../src/checks/catalogue.ts';
 import { failedChecks, killAll, runSuite, formatTable } from './kill-matrix.ts';
 
+// 84 whole-suite runs: more than the default per-file timeout on a loaded 2-core machine.
+t.setTimeout(20 * 60_000);
+
 // The suite's own proof: it passes a conforming server (default and --strict)
 // and fails every catalogued fault, naming the check that rule belongs to.
 
