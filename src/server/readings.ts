@@ -110,7 +110,7 @@ export const READINGS: readonly ReadingDefinition[] = [
   },
   {
     name: 'limits-count-utf16',
-    errata: ['E26', 'E69'],
+    errata: ['E26', 'E71'],
     description: 'Length limits count UTF-16 units (length in JavaScript, Java, C#): a name within 255 code points but over 255 units (characters outside the BMP) is refused.',
     strictFails: 'length-limits',
     behaviour: { measure: (s) => s.length },
