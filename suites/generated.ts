@@ -40,7 +40,7 @@ const schemaOf = (op: OperationId): FlatSchema => requestBodySchema(op)!;
 const shortSubdomainClash = (res: ObservedResponse, body: unknown) =>
   res.status === 409 && isObject(body) && typeof body.subdomain === 'string' && body.subdomain.length < 16;
 
-/** The boundary examples every seed tries first: the lengths and characters E26/E71 name. */
+/** The boundary examples every seed tries first: the lengths and characters E26/E76 name. */
 function boundaryCreates(ctx: CaseContext): SentApp[] {
   const prefix = `${ctx.env.runId}-`;
   const sub = (n: number) => fc.sample(textOfLength(n, fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'.split('')), n > prefix.length + 4 ? prefix : ''), { numRuns: 1, seed: n })[0];

@@ -1,5 +1,5 @@
 /**
- * ERRATA E26/E71: limits count characters as Unicode code points. Outside the
+ * ERRATA E26/E76: limits count characters as Unicode code points. Outside the
  * Basic Multilingual Plane a character is two UTF-16 units, and a server in
  * JavaScript, Java or C# that counts `length` reasonably refuses a name that is
  * within the limit in code points but beyond it in UTF-16 units. By default
@@ -16,7 +16,7 @@ import { codePoints, utf16Units } from './unicode.ts';
 export interface LengthJudgement {
   /** The check a wrong answer breaks: length-limits when a value sits at a limit or counts differently by unit. */
   check: CheckName;
-  /** Fields whose UTF-16 length exceeds the limit their code points meet (E71). */
+  /** Fields whose UTF-16 length exceeds the limit their code points meet (E76). */
   unitDependent: string[];
   judge(res: ObservedResponse, strict: boolean): Verdict;
 }
@@ -37,8 +37,8 @@ export function lengthJudgement(body: Record<string, unknown>, schema: FlatSchem
     check,
     unitDependent,
     judge(res, strict) {
-      if (unitDependent.length && !strict && res.status >= 400 && res.status < 500) return pass(`refused ${unitDependent.join(', ')}: counted in UTF-16 units (E71)`);
-      const verdict = checkStatus(res, { ...base, situation: unitDependent.length ? `${base.situation}; ${unitDependent.join(', ')} (E71${strict ? ', --strict: code points' : ''})` : base.situation }, strict);
+      if (unitDependent.length && !strict && res.status >= 400 && res.status < 500) return pass(`refused ${unitDependent.join(', ')}: counted in UTF-16 units (E76)`);
+      const verdict = checkStatus(res, { ...base, situation: unitDependent.length ? `${base.situation}; ${unitDependent.join(', ')} (E76${strict ? ', --strict: code points' : ''})` : base.situation }, strict);
       return verdict;
     },
   };

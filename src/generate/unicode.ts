@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 /**
  * Characters for generated text, by the class a server is likely to get wrong.
- * Lengths are what ERRATA E26/E71 count: code points (UTF-16 units may differ
+ * Lengths are what ERRATA E26/E76 count: code points (UTF-16 units may differ
  * outside the Basic Multilingual Plane; bytes never count).
  */
 const range = (from: number, to: number) => fc.integer({ min: from, max: to }).map((cp) => String.fromCodePoint(cp));

@@ -4,6 +4,7 @@ import type { Ledger } from './ledger.ts';
 import type { NameFactory } from './names.ts';
 import type { Redactor } from './redact.ts';
 import type { Credential } from './tokens.ts';
+import type { TokenSources } from './token-source.ts';
 
 /** Fixtures of the account under test that the run may use (never create). */
 export interface RunFixtures {
@@ -21,7 +22,10 @@ export interface RunEnvironment {
   readOnly: boolean;
   http: HttpClient;
   redactor: Redactor;
+  /** The accounts' current tokens; renewed in place by the token sources. */
   tokens: { a: string; b?: string };
+  /** --token-command(-b): renew a token that expired mid-run. */
+  tokenSources?: TokenSources;
   forged: Credential[];
   fixtures: RunFixtures;
   ledger: Ledger;
@@ -32,6 +36,10 @@ export interface RunEnvironment {
   requestCount: number;
   /** Generated cases: the run's seed (printed in every report, so a failure replays) and budget. */
   generation?: { seed: number; budget: Budget };
+  /** Per-answer checks the user excluded (--exclude-check): recorded as skipped, never judged. */
+  excludedChecks?: ReadonlySet<string>;
+  /** Epoch ms of the run deadline (--deadline): waiting out throttling never goes past it. Unset for cleanup. */
+  deadlineAt?: number;
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */

@@ -21,6 +21,8 @@ export interface RunOptions extends Selection {
   /** Largest response body read, bytes. */
   maxBody: number;
   retries: number;
+  /** Longest wait for a throttled (429/503) request, seconds (E70); 0 = judge such answers as they are. */
+  maxWait: number;
   concurrency: number;
   /** Requests per second (0 = unlimited). */
   rate: number;
@@ -32,6 +34,14 @@ export interface RunOptions extends Selection {
   seed?: number;
   /** How much the generated cases may send: requests or seconds. */
   budget: Budget;
+  /** A shell command printing the account's token (run at start, every tokenRefresh s, after a 401 of an accepted token). */
+  tokenCommand?: string;
+  /** The same for the second account. */
+  tokenCommandB?: string;
+  /** Seconds between scheduled token renewals (0: only at start and after a 401). */
+  tokenRefresh?: number;
+  /** Fail the run (exit 1) when API coverage is below this percentage; not enforced on a --shard (merge enforces it). */
+  minCoverage?: number;
   color?: boolean;
   quiet?: boolean;
 }
@@ -46,6 +56,7 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   deadline: 0,
   maxBody: 10 * 1024 * 1024,
   retries: 1,
+  maxWait: 60,
   concurrency: 8,
   rate: 0,
   budget: DEFAULT_BUDGET,

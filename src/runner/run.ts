@@ -4,6 +4,7 @@ import { ALL_CASES } from '../../suites/index.ts';
 import { createReporters } from '../../reporters/index.ts';
 import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
 import { summarise } from '../results/summary.ts';
+import { withCoverage } from '../results/coverage.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
 import { validateResponse } from '../spec/validators.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
@@ -15,9 +16,10 @@ import { NameFactory, newRunId } from './names.ts';
 import { UsageError, type RunOptions } from './options.ts';
 import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
-import { selectCases, skipReason } from './select.ts';
+import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
 import { forgeCredentials } from './tokens.ts';
 import { describeBudget, newSeed } from '../generate/budget.ts';
+import { startTokenSources } from './token-source.ts';
 
 const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -42,13 +44,25 @@ export interface RunOutcome {
  */
 export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Promise<RunOutcome> {
   const runId = hooks.runId ?? newRunId();
-  const target = await resolveTarget(options);
-  const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
-  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
+  const redactor = new Redactor();
+  // Tokens from --token-command are secrets from their first byte: redacted before any use, then kept current in `live`.
+  let live: { a: string; b?: string } | undefined;
+  const { sources, tokens: commanded } = await startTokenSources(options, (account, token) => {
+    redactor.add(token, account === 'a' ? '$SIPAPP_TOKEN' : '$SIPAPP_TOKEN_B');
+    if (live) live[account] = token;
+  });
+  const target = await resolveTarget({ ...options, token: commanded.a ?? options.token, tokenB: commanded.b ?? options.tokenB }).catch((error: unknown) => {
+    sources.a?.stop();
+    sources.b?.stop();
+    throw error;
+  });
+  redactor.add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
+  live = { a: target.tokenA, b: target.tokenB };
+  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000 });
   const startedAt = new Date();
   const seed = options.seed ?? newSeed();
   try {
-    warmUp();
+    warmUp(options.strict);
     await preflight(http, target.baseUrl, target.tokenA, redactor);
     const ledger = new Ledger(runId, join(options.out, 'ledger'));
     const env: RunEnvironment = {
@@ -58,7 +72,8 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       readOnly: options.readOnly,
       http,
       redactor,
-      tokens: { a: target.tokenA, b: target.tokenB },
+      tokens: live,
+      tokenSources: sources,
       forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
       fixtures: target.fixtures,
       ledger,
@@ -66,12 +81,16 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       pace: createPacer(options.rate),
       requestCount: 0,
       generation: { seed, budget: options.budget },
+      excludedChecks: excludedAnswerChecks(options),
+      deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     };
 
     const selected = selectCases(ALL_CASES, options);
     if (selected.length === 0) throw new UsageError('the selection (--grep/--suite/--tag/--operation/--shard) matches no case; see `sipapp-conformance list`');
     const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
-    const runnable = selected.filter((c) => !skipReason(c, availability));
+    // Exclusions first: "excluded" says the user chose it, a missing fixture says what to pass.
+    const whyNot = (c: (typeof selected)[number]) => exclusionReason(c, options) ?? skipReason(c, availability);
+    const runnable = selected.filter((c) => !whyNot(c));
 
     const info: RunInfo = {
       runId,
@@ -88,7 +107,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
-    const skipped = new Map(selected.map((c) => [c.id, skipReason(c, availability)]));
+    const skipped = new Map(selected.map((c) => [c.id, whyNot(c)]));
     const results: CaseResult[] = [];
     for (const c of selected) {
       const reason = skipped.get(c.id);
@@ -110,14 +129,17 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
     const cases = [...selected.map((c) => byId.get(c.id)!), cleanup];
     const endedAt = new Date();
-    const result: RunResult = {
+    // A shard covers a part of the API: its threshold is enforced when the shards are merged.
+    const result: RunResult = withCoverage({
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
-    };
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling),
+    }, options.shard ? undefined : options.minCoverage);
     const files = await reporters.onEnd(result);
     return { result, files };
   } finally {
+    sources.a?.stop();
+    sources.b?.stop();
     await http.close();
     await target.close();
   }
@@ -129,8 +151,10 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
  * few hundred ms of blocked event loop, which would otherwise be charged to
  * whichever request's timeout happened to be running.
  */
-function warmUp(): void {
+function warmUp(strict: boolean): void {
   validateResponse('ListSIPControlApps', 200, { success: true, payload: [] });
+  // --strict validates against the spec's x-strict variant: compiled separately.
+  if (strict) validateResponse('ListSIPControlApps', 200, { success: true, payload: [] }, true);
 }
 
 /** Before any case: is the target there at all? Unreachable is a usage problem (exit 2), not a conformance failure. */
@@ -142,6 +166,8 @@ async function preflight(http: HttpClient, baseUrl: string, token: string, redac
 }
 
 function publicOptions(options: RunOptions): Record<string, unknown> {
-  const { token, tokenB, expiredToken, color, quiet, ...rest } = options;
-  return { ...rest, budget: describeBudget(options.budget), token: token ? '<set>' : undefined, tokenB: tokenB ? '<set>' : undefined, expiredToken: expiredToken ? '<set>' : undefined };
+  const { token, tokenB, expiredToken, tokenCommand, tokenCommandB, color, quiet, ...rest } = options;
+  // A token command may carry credentials of its own (curl -u …): it is a secret too.
+  const set = (v: unknown) => (v ? '<set>' : undefined);
+  return { ...rest, token: set(token), tokenB: set(tokenB), expiredToken: set(expiredToken), tokenCommand: set(tokenCommand), tokenCommandB: set(tokenCommandB), budget: describeBudget(options.budget) };
 }

@@ -55,7 +55,7 @@ t.test('names explore the boundaries and full Unicode, carrying the run prefix w
   t.ok(names.every((n) => codePoints(n) >= 1 && codePoints(n) <= 255));
 });
 
-t.test('E71: a name within 255 code points but over 255 UTF-16 units may be refused, except under --strict', async (t) => {
+t.test('E76: a name within 255 code points but over 255 UTF-16 units may be refused, except under --strict', async (t) => {
   const schema = requestBodySchema('CreateSIPControlApp')!;
   const astral = '𝔸'.repeat(200);
   const j = lengthJudgement({ name: astral }, schema);

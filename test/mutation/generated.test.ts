@@ -27,7 +27,7 @@ t.test('the conforming reference server passes at several seeds, default and --s
   }
 });
 
-t.test('E71: --strict pins code points, and the generated suite is what finds it', async (t) => {
+t.test('E76: --strict pins code points, and the generated suite is what finds it', async (t) => {
   for (const seed of SEEDS) {
     const result = await runSuite({ ...GENERATED, fault: `${READING_PREFIX}limits-count-utf16`, seed, strict: true });
     t.ok(failedChecks(result).includes('length-limits'), `seed ${seed}: length-limits fails under --strict`);

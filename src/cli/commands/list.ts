@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { ALL_CASES } from '../../../suites/index.ts';
-import { selectCases, skipReason } from '../../runner/select.ts';
+import { exclusionReason, selectCases, skipReason } from '../../runner/select.ts';
 import { selectionOptions, toSelection } from './run.ts';
 
 /** `list`: the cases a selection would run, with ids, tags and checks — nothing is sent. */
@@ -10,10 +10,12 @@ export function listCommand(setExitCode: (code: number) => void): CommandModule 
     describe: 'List the cases a selection would run (ids, operation, tags, checks); sends nothing',
     builder: (y) => selectionOptions(y).option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
     handler: (args) => {
-      const cases = selectCases(ALL_CASES, toSelection(args));
+      const selection = toSelection(args);
+      const cases = selectCases(ALL_CASES, selection);
       const readOnly = Boolean(args['read-only']);
       const rows = cases.map((c) => ({
         id: c.id, operation: c.operation, tags: c.tags, checks: c.checks, sideEffects: c.sideEffects, needs: c.needs ?? [],
+        excluded: exclusionReason(c, selection),
         readOnlySkip: readOnly ? skipReason(c, { readOnly: true, tokenB: true, fixtures: { tnleases: ['x', 'y'], callUuid: 'x', outboundVoiceProfile: 'x', expiredToken: 'x' } }) : undefined,
       }));
       if (args.json) {
@@ -21,7 +23,7 @@ export function listCommand(setExitCode: (code: number) => void): CommandModule 
       } else {
         const width = Math.max(...rows.map((r) => r.id.length), 10);
         for (const r of rows) {
-          const note = r.readOnlySkip ? '  (skipped in --read-only)' : r.needs.length ? `  (needs ${r.needs.join(', ')})` : '';
+          const note = r.excluded ? `  (${r.excluded})` : r.readOnlySkip ? '  (skipped in --read-only)' : r.needs.length ? `  (needs ${r.needs.join(', ')})` : '';
           process.stdout.write(`${r.id.padEnd(width)}  ${r.operation.padEnd(39)} [${r.tags.join(',')}] checks: ${r.checks.join(', ')}${note}\n`);
         }
         process.stdout.write(`${rows.length} case(s)\n`);
