@@ -97,7 +97,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
           if (shortSubdomainClash(res, sent)) return;
           const lengths = lengthJudgement(sent as Record<string, unknown>, schema);
           if (!ex.expect(lengths.check, lengths.judge(res, ex.strict)) || !uuid) return;
-          ex.expect('read-after-write', appMatchesSent(appOf(res), sent, 'create answer'));
+          ex.expect('read-after-write', appMatchesSent(appOf(res), sent, 'create answer', { answer: true }));
           if (sent.is_active === undefined) ex.expect('default-values', appOf(res)?.is_active === true ? pass() : fail('is_active omitted on create is not true', 'is_active: true', `is_active: ${JSON.stringify(appOf(res)?.is_active)}`));
           const got = await ex.call('GetSIPControlAppByUUID', { uuid, purpose: 'read the app back' });
           // Removed at once: the account stays small (lists stay cheap), whatever the budget.
@@ -154,7 +154,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
           if (!ex.expect(lengths.check, lengths.judge(res, ex.strict))) return;
           // What was sent now holds; what was not sent keeps what it was (E28). Trunk settings: the keys sent.
           const expected: SentApp = res.status < 300 ? { ...known, ...patch } : known;
-          if (res.status < 300) ex.expect('read-after-write', appMatchesSent(appOf(res), expected, 'modify answer'));
+          if (res.status < 300) ex.expect('read-after-write', appMatchesSent(appOf(res), expected, 'modify answer', { answer: true }));
           const got = await ex.call('GetSIPControlAppByUUID', { uuid, purpose: 'read the app back' });
           if (!ex.expectStatus('status-code', got, STATUS.ok)) return;
           ex.expect('read-after-write', appMatchesSent(appOf(got), expected, 'get after modify'));
