@@ -38,6 +38,8 @@ export interface PropertyReport {
   replay?: string;
 }
 
+const SHRINK_REQUESTS = 400;
+
 const describeSeed = (seed: number, runSeed: number) => `property seed ${seed} (run --seed ${runSeed})`;
 
 const failedIn = (ex: CaseContext) => ex.outcomes.some((o) => o.status === 'failed');
@@ -46,8 +48,9 @@ export async function runProperty<T>(ctx: CaseContext, caseId: string, def: Prop
   const { seed: runSeed, budget } = ctx.env.generation ?? { seed: 0, budget: DEFAULT_BUDGET };
   const seed = propertySeed(runSeed, caseId);
   const allowance = share(budget, def.weight);
-  // Exploring spends the allowance; shrinking may spend as much again, then stops where it is.
-  const hardCap = allowance.requests !== undefined ? allowance.requests * 2 : Number.POSITIVE_INFINITY;
+  // Exploring spends the allowance; shrinking (only after a failure) may spend as much again plus a
+  // fixed SHRINK_REQUESTS, then stops where it is: a short replay is worth a few hundred requests.
+  const hardCap = allowance.requests !== undefined ? allowance.requests * 2 + SHRINK_REQUESTS : Number.POSITIVE_INFINITY;
   const numRuns = allowance.requests !== undefined ? Math.max(1, Math.floor(allowance.requests / Math.max(1, def.requestsPerExample))) : 100_000;
   let spent = 0;
   let examples = 0;
