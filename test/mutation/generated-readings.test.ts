@@ -8,6 +8,9 @@ import { runSuite } from './kill-matrix.ts';
 // No false alarms from generation: the generated suite alone against every errata reading, at
 // several seeds (default), and at one seed under --strict where the errata pin nothing.
 
+// Dozens of suite runs: more than the default per-file timeout on a loaded 2-core machine.
+t.setTimeout(20 * 60_000);
+
 const SEEDS = [1, 2, 3];
 const GENERATED = { suite: ['generated'] };
 

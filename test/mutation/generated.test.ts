@@ -8,6 +8,9 @@ import { failedChecks, killFault, runSuite } from './kill-matrix.ts';
 // server and every errata reading at several seeds (no false alarms), and catches every fault only
 // generation finds at several seeds (the kill matrix itself uses one fixed seed).
 
+// Dozens of suite runs: more than the default per-file timeout on a loaded 2-core machine.
+t.setTimeout(20 * 60_000);
+
 const SEEDS = [1, 2, 3];
 const GENERATED = { suite: ['generated'] };
 
