@@ -22,7 +22,7 @@ const failures = (r: RunResult) =>
 
 t.test('every reading passes the generated suite at several seeds (no false alarms)', async (t) => {
   const jobs = READINGS.flatMap((r) => SEEDS.map((seed) => ({ r, seed, strict: false })).concat(r.strictFails ? [] : [{ r, seed: SEEDS[0], strict: true }]));
-  const runs = await mapPool(jobs, 3, async (job) => ({ ...job, result: await runSuite({ ...GENERATED, fault: `${READING_PREFIX}${job.r.name}`, seed: job.seed, strict: job.strict }) }));
+  const runs = await mapPool(jobs, 2, async (job) => ({ ...job, result: await runSuite({ ...GENERATED, fault: `${READING_PREFIX}${job.r.name}`, seed: job.seed, strict: job.strict }) }));
   for (const { r, seed, strict, result } of runs) {
     t.equal(result.summary.exitCode, 0, `${r.name} seed ${seed}${strict ? ' --strict' : ''}: ${failures(result)}`);
     const warned = new Set(result.cases.flatMap((c) => c.checks.filter((o) => o.status === 'warning').map((o) => o.check as CheckName)));

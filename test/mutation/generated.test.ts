@@ -21,7 +21,7 @@ const failures = (r: RunResult) =>
   ]).slice(0, 6).join('\n') || 'none';
 
 t.test('the conforming reference server passes at several seeds, default and --strict', async (t) => {
-  const runs = await mapPool(SEEDS.flatMap((seed) => [false, true].map((strict) => ({ seed, strict }))), 3, async ({ seed, strict }) =>
+  const runs = await mapPool(SEEDS.flatMap((seed) => [false, true].map((strict) => ({ seed, strict }))), 2, async ({ seed, strict }) =>
     ({ seed, strict, result: await runSuite({ ...GENERATED, seed, strict }) }));
   for (const { seed, strict, result } of runs) {
     t.equal(result.summary.exitCode, 0, `seed ${seed}${strict ? ' --strict' : ''}: ${failures(result)}`);
@@ -43,7 +43,7 @@ const FAULT_SEEDS = [1, 2, 3, 4];
 
 t.test('faults only generation finds are caught at most seeds', async (t) => {
   const faults = FAULTS.filter((f) => f.generatedOnly);
-  const rows = await mapPool(faults.flatMap((f) => FAULT_SEEDS.map((seed) => ({ f, seed }))), 3, async ({ f, seed }) =>
+  const rows = await mapPool(faults.flatMap((f) => FAULT_SEEDS.map((seed) => ({ f, seed }))), 2, async ({ f, seed }) =>
     ({ f, seed, row: await killFault(f, { ...GENERATED, seed, budget: { requests: 400 } }) }));
   for (const f of faults) {
     const mine = rows.filter((r) => r.f === f);
