@@ -25,6 +25,8 @@ import {
   scrubDeep,
   scrubSecrets,
   verdict,
+  notRunNote,
+  embeddedCurlNote,
   warningItems,
 } from './format.ts';
 import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
@@ -69,7 +71,7 @@ export class ConsoleReporter implements Reporter {
     const shard = i.shard ? `, shard ${i.shard.index}/${i.shard.total}` : '';
     this.line(
       `${this.style('bold', `${i.tool.name} ${i.tool.version}`)}: ${plural(plan.length, 'case')} against ` +
-        `${oneLine(i.target.baseUrl)}${i.target.embedded ? ' (embedded server)' : ''}${shard}`,
+        `${oneLine(i.target.baseUrl)}${i.target.embedded ? ' (embedded server)' : ''}${shard}, then the cleanup case`,
     );
     const generation = i.generation ? ` · seed ${i.generation.seed} (budget ${oneLine(i.generation.budget)})` : '';
     this.line(this.style('dim', `run ${oneLine(i.runId)} · spec ${oneLine(i.spec.version)} (sha256 ${i.spec.sha256.slice(0, 12)}) · node ${oneLine(i.node)}${generation}`));
@@ -98,7 +100,7 @@ export class ConsoleReporter implements Reporter {
     const run = scrubDeep(rawRun);
     const s = run.summary;
     const v = verdict(s);
-    const vStyled = this.style(v === 'PASSED' ? 'green' : 'red', this.style('bold', v));
+    const vStyled = this.style(v === 'PASSED' ? 'green' : v === 'INTERRUPTED' ? 'yellow' : 'red', this.style('bold', v));
 
     this.line('');
     const parts = [
@@ -109,6 +111,7 @@ export class ConsoleReporter implements Reporter {
       this.style(s.warnings ? 'yellow' : 'dim', plural(s.warnings, 'warning')),
     ];
     this.line(`${vStyled}  ${plural(s.total, 'case')}: ${parts.join(', ')}`);
+    if (s.interrupted) this.line(this.style('yellow', `${notRunNote(s)} (counted as ${s.interrupted === 'signal' ? 'skipped' : 'errors'}); exit ${s.exitCode}`));
     const shortfall = coverageShortfall(run.coverage);
     if (shortfall) this.line(this.style('red', shortfall));
     else if (run.coverage) this.line(this.style('dim', coverageHeadline(run.coverage)));
@@ -179,7 +182,11 @@ export class ConsoleReporter implements Reporter {
     const items = failureItems(run);
     if (items.length === 0) return;
     this.line('');
-    this.line(this.style('red', this.style('bold', `Failures (${items.length})`)));
+    // Counted in failed checks, and said so: the summary line counts cases.
+    const failedCases = new Set(items.map((item) => item.case.id)).size;
+    this.line(this.style('red', this.style('bold', `Failures: ${plural(items.length, 'failed check')} in ${plural(failedCases, 'case')}`)));
+    const note = embeddedCurlNote(run.info);
+    if (note) this.line(this.style('dim', `  (${note})`));
     items.forEach((item, i) => {
       const { case: c, check: k, exchange: e } = item;
       this.line('');

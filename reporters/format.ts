@@ -13,6 +13,7 @@ import type {
   CheckOutcome,
   CheckStatus,
   Exchange,
+  RunInfo,
   RunResult,
   RunSummary,
 } from '../src/results/model.ts';
@@ -180,9 +181,34 @@ function headerValue(headers: Record<string, string>, name: string): string | un
 export const failedChecks = (c: CaseResult): CheckOutcome[] => c.checks.filter((k) => k.status === 'failed');
 export const warningChecks = (c: CaseResult): CheckOutcome[] => c.checks.filter((k) => k.status === 'warning');
 
-/** `PASSED` / `FAILED`, from the run's own exit code: reporters never re-judge. */
-export function verdict(summary: RunSummary): 'PASSED' | 'FAILED' {
+export type Verdict = 'PASSED' | 'FAILED' | 'INTERRUPTED';
+
+/**
+ * `PASSED` / `FAILED` / `INTERRUPTED`, from the run's own summary: reporters
+ * never re-judge. A run cut short (signal or deadline) is INTERRUPTED even if
+ * everything that ran passed.
+ */
+export function verdict(summary: RunSummary): Verdict {
+  if (summary.interrupted) return 'INTERRUPTED';
   return summary.exitCode === 0 ? 'PASSED' : 'FAILED';
+}
+
+/**
+ * The curl lines of an embedded-server run point at a port that closed with
+ * the run: say so, and how to bring the same server back on that port.
+ */
+export function embeddedCurlNote(info: RunInfo): string | undefined {
+  if (!info.target.embedded) return undefined;
+  const port = (() => { try { return new URL(info.target.baseUrl).port; } catch { return ''; } })();
+  const fault = typeof info.options?.fault === 'string' ? ` --fault ${info.options.fault}` : '';
+  return `the curl lines point at the embedded server, which stopped with the run; to replay them start it again: npx sipapp-conformance serve --port ${port || 'N'}${fault} (its tokens are in the JSON line it prints)`;
+}
+
+/** One clause for banners: how many cases never started, and why. */
+export function notRunNote(summary: RunSummary): string {
+  if (!summary.interrupted) return '';
+  const cause = summary.interrupted === 'signal' ? 'interrupted (Ctrl-C/SIGTERM)' : 'run deadline reached';
+  return `${cause}: ${summary.notRun ?? 0} case${summary.notRun === 1 ? '' : 's'} not run`;
 }
 
 export const CASE_STATUSES: readonly CaseStatus[] = ['passed', 'failed', 'error', 'skipped'];

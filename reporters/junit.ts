@@ -23,6 +23,7 @@ import {
   oneLine,
   scrubDeep,
   seconds,
+  verdict,
   suitesOf,
   warningChecks,
   writeReportFile,
@@ -99,7 +100,9 @@ export function renderJUnit(rawRun: RunResult, host: string = hostname()): strin
       prop('generation.seed', String(info.generation.seed));
       prop('generation.budget', info.generation.budget);
     }
+    prop('verdict', verdict(summary));
     prop('verdict.exitCode', String(summary.exitCode));
+    if (summary.interrupted) prop('verdict.notRun', String(summary.notRun ?? 0));
 
     for (const c of cases) addCase(el, c, uniqueName);
   });

@@ -17,6 +17,7 @@ import {
   responseExcerpt,
   scrubDeep,
   verdict,
+  notRunNote,
   warningChecks,
   writeReportFile,
 } from './format.ts';
@@ -65,6 +66,8 @@ export function renderTap(rawRun: RunResult): string {
     `# ${verdict(summary)}: ${summary.total} cases, ${summary.passed} passed, ${summary.failed} failed, ` +
       `${summary.errors} errors, ${summary.skipped} skipped, ${summary.warnings} warnings`,
   );
+  // TAP's own word for a run that did not finish: consumers treat it as a failure.
+  if (summary.interrupted) out.push(`Bail out! ${directiveText(notRunNote(summary))}`);
   return out.join('\n') + '\n';
 }
 

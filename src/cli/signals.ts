@@ -2,7 +2,7 @@
  * First SIGINT/SIGTERM: stop starting cases, let the run clean up what it
  * created and write its reports. Second: leave at once.
  */
-export function installSignalHandlers(): { interrupted: () => boolean; dispose: () => void } {
+export function installSignalHandlers(laterAdvice = 'run `sipapp-conformance cleanup --base-url URL --run ID` later'): { interrupted: () => boolean; dispose: () => void } {
   let count = 0;
   let finished = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -12,7 +12,7 @@ export function installSignalHandlers(): { interrupted: () => boolean; dispose: 
     if (count === 1) {
       process.stderr.write(`\nsipapp-conformance: ${signal}: finishing cases in flight, cleaning up (again to abort at once)\n`);
     } else {
-      process.stderr.write(`sipapp-conformance: ${signal} again: aborting without cleanup; run \`sipapp-conformance cleanup\` later\n`);
+      process.stderr.write(`sipapp-conformance: ${signal} again: aborting without cleanup; ${laterAdvice}\n`);
       process.exit(130);
     }
   };

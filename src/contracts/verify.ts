@@ -67,7 +67,7 @@ export interface VerifyOptions {
 }
 
 export interface VerifyOutcome {
-  exitCode: 0 | 1;
+  exitCode: 0 | 1 | 130;
   result: RunResult;
   /** Files the reporters wrote. */
   files?: string[];

@@ -4,6 +4,8 @@ import { DEFAULT_BUDGET, type Budget } from '../generate/budget.ts';
 /** Everything `run` accepts, after the CLI (flags, SIPAPP_* variables, config file) has merged it. */
 export interface RunOptions extends Selection {
   baseUrl?: string;
+  /** Extra request headers (--header 'Name: value'), e.g. a staging gateway's key; redacted like tokens. */
+  headers?: Record<string, string>;
   token?: string;
   tokenB?: string;
   tnlease: string[];
@@ -64,3 +66,6 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
 
 /** A mistake in what the user asked for: one line, exit code 2. */
 export class UsageError extends Error {}
+
+/** `run` and `list` refuse an empty selection with the same line. */
+export const EMPTY_SELECTION = 'the selection (--grep/--suite/--tag/--operation/--check/--shard) matches no case; see `sipapp-conformance list` without filters';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CASES } from '../../suites/index.ts';
 import { createReporters } from '../../reporters/index.ts';
+import { removeStaleReports } from '../../reporters/stale.ts';
 import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
 import { summarise } from '../results/summary.ts';
 import { withCoverage } from '../results/coverage.ts';
@@ -13,9 +14,10 @@ import { createPacer, type RunEnvironment } from './environment.ts';
 import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
 import { NameFactory, newRunId } from './names.ts';
-import { UsageError, type RunOptions } from './options.ts';
+import { EMPTY_SELECTION, UsageError, type RunOptions } from './options.ts';
 import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
+import { preflight } from './preflight.ts';
 import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
 import { forgeCredentials } from './tokens.ts';
 import { describeBudget, newSeed } from '../generate/budget.ts';
@@ -26,6 +28,8 @@ const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 export interface RunHooks {
   /** Where console output goes (tests capture it). */
   stream?: NodeJS.WritableStream;
+  /** Where one-line notices go (preflight findings that do not stop the run); default stderr. */
+  notices?: NodeJS.WritableStream;
   /** True once the user asked to stop (first SIGINT/SIGTERM). */
   interrupted?: () => boolean;
   runId?: string;
@@ -58,12 +62,15 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   });
   redactor.add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
   live = { a: target.tokenA, b: target.tokenB };
-  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000 });
+  for (const [name, value] of Object.entries(options.headers ?? {})) redactor.add(value, `<header ${name}>`);
+  const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000, headers: options.headers });
   const startedAt = new Date();
   const seed = options.seed ?? newSeed();
   try {
     warmUp(options.strict);
-    await preflight(http, target.baseUrl, target.tokenA, redactor);
+    const checked = await preflight(http, target.baseUrl, target.tokenA, redactor);
+    for (const line of checked.notices) (hooks.notices ?? process.stderr).write(`sipapp-conformance: ${line}
+`);
     const ledger = new Ledger(runId, join(options.out, 'ledger'));
     const env: RunEnvironment = {
       runId,
@@ -86,7 +93,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     };
 
     const selected = selectCases(ALL_CASES, options);
-    if (selected.length === 0) throw new UsageError('the selection (--grep/--suite/--tag/--operation/--shard) matches no case; see `sipapp-conformance list`');
+    if (selected.length === 0) throw new UsageError(EMPTY_SELECTION);
     const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
     // Exclusions first: "excluded" says the user chose it, a missing fixture says what to pass.
     const whyNot = (c: (typeof selected)[number]) => exclusionReason(c, options) ?? skipReason(c, availability);
@@ -104,6 +111,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       generation: { seed, budget: describeBudget(options.budget) },
     };
     const reporters = createReporters(options.reporter, { outDir: options.out, stream: hooks.stream, color: options.color, quiet: options.quiet });
+    removeStaleReports(options.out, options.reporter);
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
@@ -125,6 +133,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     });
     const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), { concurrency: options.concurrency });
     await reporters.onCaseEnd?.(cleanup);
+    if (cleanup.status !== 'error') ledger.discardIfClean();
 
     const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
     const cases = [...selected.map((c) => byId.get(c.id)!), cleanup];
@@ -133,7 +142,8 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const result: RunResult = withCoverage({
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling),
+      // Asked once, here: the bundle's exit code is the one the process exits with.
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling, hooks.interrupted?.() ? 'signal' : undefined),
     }, options.shard ? undefined : options.minCoverage);
     const files = await reporters.onEnd(result);
     return { result, files };
@@ -157,17 +167,9 @@ function warmUp(strict: boolean): void {
   if (strict) validateResponse('ListSIPControlApps', 200, { success: true, payload: [] }, true);
 }
 
-/** Before any case: is the target there at all? Unreachable is a usage problem (exit 2), not a conformance failure. */
-async function preflight(http: HttpClient, baseUrl: string, token: string, redactor: Redactor): Promise<void> {
-  const reply = await http.send({ method: 'GET', url: `${baseUrl}/rest/sip/app`, headers: { accept: 'application/json', 'x-auth-token': token } });
-  if (reply.kind === 'transport-error' && reply.errorKind === 'connection') {
-    throw new UsageError(redactor.text(`cannot reach ${baseUrl}: ${reply.message}`));
-  }
-}
-
 function publicOptions(options: RunOptions): Record<string, unknown> {
-  const { token, tokenB, expiredToken, tokenCommand, tokenCommandB, color, quiet, ...rest } = options;
+  const { token, tokenB, expiredToken, tokenCommand, tokenCommandB, color, quiet, headers, ...rest } = options;
   // A token command may carry credentials of its own (curl -u …): it is a secret too.
   const set = (v: unknown) => (v ? '<set>' : undefined);
-  return { ...rest, token: set(token), tokenB: set(tokenB), expiredToken: set(expiredToken), tokenCommand: set(tokenCommand), tokenCommandB: set(tokenCommandB), budget: describeBudget(options.budget) };
+  return { ...rest, headers: headers ? Object.fromEntries(Object.keys(headers).map((name) => [name, '<set>'])) : undefined, token: set(token), tokenB: set(tokenB), expiredToken: set(expiredToken), tokenCommand: set(tokenCommand), tokenCommandB: set(tokenCommandB), budget: describeBudget(options.budget) };
 }

@@ -6,6 +6,7 @@ import { HttpClient } from '../../runner/http.ts';
 import { Redactor } from '../../runner/redact.ts';
 import { NameFactory, RUN_ID_PATTERN } from '../../runner/names.ts';
 import { UsageError } from '../../runner/options.ts';
+import { parseHeaders } from '../../runner/dispatcher.ts';
 
 /** `cleanup`: remove what earlier (crashed or interrupted) runs left, by their ledgers, and nothing else. */
 export function cleanupCommand(setExitCode: (code: number) => void): CommandModule {
@@ -19,7 +20,8 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
       .option('run', { type: 'string', describe: 'Clean up this run id only' })
       .option('all-runs', { type: 'boolean', default: false, describe: 'Clean up every run in the ledger directory' })
       .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, ms' })
-      .option('max-wait', { type: 'number', default: 60, describe: 'Longest wait for a throttled (429/503) request, seconds' }),
+      .option('max-wait', { type: 'number', default: 60, describe: 'Longest wait for a throttled (429/503) request, seconds' })
+      .option('header', { type: 'string', array: true, describe: "Extra request header 'Name: value' (repeatable), as the run had" }),
     handler: async (args) => {
       if (!args.run && !args['all-runs']) throw new UsageError('name a run with --run ID, or pass --all-runs');
       const runId = args.run as string | undefined;
@@ -28,10 +30,13 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
       if (!token) throw new UsageError('--token (or SIPAPP_TOKEN) is required');
       const dir = join(String(args.out), 'ledger');
       const entries = readLedgers(dir, runId).filter((e) => !e.removed);
+      const parsed = parseHeaders(((args.header as unknown[] | undefined) ?? []).map(String));
+      if ('error' in parsed) throw new UsageError(parsed.error);
       const redactor = new Redactor().add(token, '$SIPAPP_TOKEN');
+      for (const [name, value] of Object.entries(parsed.headers)) redactor.add(value, `<header ${name}>`);
       const maxWait = Number(args['max-wait']);
       if (!Number.isFinite(maxWait) || maxWait < 0) throw new UsageError(`--max-wait must be a number ≥ 0, got ${JSON.stringify(args['max-wait'])}`);
-      const http = new HttpClient({ timeoutMs: Number(args.timeout), maxBodyBytes: 10 * 1024 * 1024, retries: 1, maxWaitMs: maxWait * 1000 });
+      const http = new HttpClient({ timeoutMs: Number(args.timeout), maxBodyBytes: 10 * 1024 * 1024, retries: 1, maxWaitMs: maxWait * 1000, headers: parsed.headers });
       let failures = 0;
       try {
         // A named run is also swept by its prefix, even when its ledger is missing.
@@ -46,6 +51,7 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
           const result = await cleanupLedger(env, ledger, entries.filter((e) => e.runId === runId), { sweepPrefix: Boolean(args.run) });
           process.stdout.write(`${runId}: ${result.status === 'error' ? '✗' : '✓'} ${result.reason}\n`);
           if (result.status === 'error') failures++;
+          else ledger.discardIfClean();
         }
         const throttled = http.throttling;
         if (throttled.answers) process.stdout.write(`throttled: ${throttled.answers} answer(s) 429/503 on ${throttled.requests} request(s), waited ${(throttled.waitedMs / 1000).toFixed(1)} s\n`);

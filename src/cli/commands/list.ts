@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { ALL_CASES } from '../../../suites/index.ts';
 import { exclusionReason, selectCases, skipReason } from '../../runner/select.ts';
 import { selectionOptions, toSelection } from './run.ts';
+import { EMPTY_SELECTION, UsageError } from '../../runner/options.ts';
 
 /** `list`: the cases a selection would run, with ids, tags and checks — nothing is sent. */
 export function listCommand(setExitCode: (code: number) => void): CommandModule {
@@ -12,6 +13,8 @@ export function listCommand(setExitCode: (code: number) => void): CommandModule 
     handler: (args) => {
       const selection = toSelection(args);
       const cases = selectCases(ALL_CASES, selection);
+      // The same rule as `run`: a selection that matches nothing is a usage mistake, not an empty success.
+      if (cases.length === 0) throw new UsageError(EMPTY_SELECTION);
       const readOnly = Boolean(args['read-only']);
       const rows = cases.map((c) => ({
         id: c.id, operation: c.operation, tags: c.tags, checks: c.checks, sideEffects: c.sideEffects, needs: c.needs ?? [],

@@ -7,6 +7,9 @@ import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/o
 import type { Selection } from '../../runner/select.ts';
 import { installSignalHandlers } from '../signals.ts';
 import { describeBudget, parseBudget } from '../../generate/budget.ts';
+import { parseHeaders } from '../../runner/dispatcher.ts';
+import { envName, flagGiven, givenValue } from '../usage.ts';
+import { join } from 'node:path';
 
 const D = DEFAULT_RUN_OPTIONS;
 
@@ -28,6 +31,7 @@ export function selectionOptions<T>(y: Argv<T>) {
 export function runOptionsBuilder<T>(y: Argv<T>) {
   return selectionOptions(y)
     .option('base-url', { type: 'string', group: 'Target:', describe: 'API root (paths are <base-url>/rest/sip/app…), e.g. https://api.stage.opentact.org. Without it: the embedded reference server' })
+    .option('header', { type: 'string', array: true, group: 'Target:', describe: "Extra request header 'Name: value' (repeatable), e.g. a gateway's key; never written to reports (SIPAPP_HEADER for one)" })
     .option('token', { type: 'string', group: 'Target:', describe: 'JWT of the account under test (X-Auth-Token). Prefer SIPAPP_TOKEN over the flag: flags show up in process lists' })
     .option('token-command', { type: 'string', group: 'Target:', describe: 'Shell command printing the token on stdout: run at start, every --token-refresh seconds, and after a 401 to a token accepted before (the request is resent once)' })
     .option('token-command-b', { type: 'string', group: 'Target:', describe: 'The same for the second account (--token-b)' })
@@ -66,7 +70,9 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     return value as string | undefined;
   };
   const positive = (name: string, value: unknown, min: number) => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new UsageError(`--${name} must be a number ≥ ${min}, got ${JSON.stringify(value)}`);
+    // yargs turns `--timeout abc` into NaN: quote what was typed, not `null`.
+    const given = typeof value === 'number' && Number.isNaN(value) ? JSON.stringify(givenValue(name) ?? 'NaN') : JSON.stringify(value);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new UsageError(`--${name} must be a number ≥ ${min}, got ${given}`);
     return value;
   };
   const tnlease = ((a.tnlease as string[] | undefined) ?? []).flatMap((v) => String(v).split(',')).filter(Boolean);
@@ -81,7 +87,10 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
       if (!SUITE_NAMES.includes(s)) throw new UsageError(`unknown --${option} ${s}; suites: ${SUITE_NAMES.join(', ')}`);
     }
   }
+  const parsedHeaders = parseHeaders(((a.header as unknown[] | undefined) ?? []).map(String));
+  if ('error' in parsedHeaders) throw new UsageError(parsedHeaders.error);
   return {
+    headers: Object.keys(parsedHeaders.headers).length ? parsedHeaders.headers : undefined,
     // An empty SIPAPP_TOKEN= is "unset", not a token to send.
     baseUrl: (a['base-url'] as string | undefined) || undefined,
     token: (a.token as string | undefined) || undefined,
@@ -124,6 +133,24 @@ function budgetOption(value: unknown) {
   const budget = parseBudget(value as string);
   if (!budget) throw new UsageError(`--budget must be a number of requests (e.g. 500) or seconds (e.g. 60s), got ${JSON.stringify(value)}`);
   return budget;
+}
+
+/**
+ * The embedded server has its own accounts: a SIPAPP_TOKEN exported for a real
+ * target (as the README suggests) must not be sent to it. From the environment
+ * or a config file: ignored with one notice. Typed as a flag: a usage error.
+ */
+export function embeddedTokens(options: RunOptions): RunOptions {
+  if (options.baseUrl) return options;
+  const out = { ...options };
+  for (const [name, key] of [['token', 'token'], ['token-b', 'tokenB']] as const) {
+    if (out[key] === undefined) continue;
+    if (flagGiven(name)) throw new UsageError(`--${name} applies to --base-url targets; the embedded reference server uses its own accounts (drop --${name}, or add --base-url)`);
+    const source = process.env[envName(name)] ? envName(name) : `${name} from the config file`;
+    process.stderr.write(`sipapp-conformance: notice: ${source} is ignored: no --base-url, so the run uses the embedded reference server and its own accounts\n`);
+    out[key] = undefined;
+  }
+  return out;
 }
 
 /**
@@ -171,13 +198,19 @@ export function runCommand(setExitCode: (code: number) => void): CommandModule {
     describe: 'Run the conformance suite (default: against the embedded reference server)',
     builder: (y) => runOptionsBuilder(y),
     handler: async (args) => {
-      const options = toRunOptions(args);
+      const options = embeddedTokens(toRunOptions(args));
       // Loaded on demand: the runner pulls in the reporters and the reference server, which `list` or `--help` never need.
       const { executeRun } = await import('../../runner/run.ts');
-      const signals = installSignalHandlers();
+      const { newRunId } = await import('../../runner/names.ts');
+      const { cleanupCommandLine } = await import('../../runner/cleanup.ts');
+      const runId = newRunId();
+      const signals = installSignalHandlers(options.baseUrl
+        ? `finish the cleanup later with: ${cleanupCommandLine(options.baseUrl.replace(/\/+$/, ''), join(options.out, 'ledger', `${runId}.jsonl`), runId)}`
+        : 'nothing is left behind: the embedded server goes with the process');
       try {
-        const { result } = await executeRun(options, { interrupted: signals.interrupted, stream: process.stdout });
-        setExitCode(signals.interrupted() ? 130 : result.summary.exitCode);
+        const { result } = await executeRun(options, { interrupted: signals.interrupted, stream: process.stdout, runId });
+        // The summary asked about the signal before the reports were written: exit with what they say.
+        setExitCode(result.summary.exitCode);
       } finally {
         signals.dispose();
       }

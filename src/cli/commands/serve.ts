@@ -31,7 +31,11 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       if (fault && !known(fault)) throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
       const lifetime = args['token-lifetime'] as number | undefined;
       if (lifetime !== undefined && !(Number.isFinite(lifetime) && lifetime >= 1)) throw new UsageError(`--token-lifetime must be a number of seconds ≥ 1, got ${String(lifetime)}`);
-      const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0, tokenLifetimeSeconds: lifetime });
+      const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0, tokenLifetimeSeconds: lifetime }).catch((error: NodeJS.ErrnoException) => {
+        if (error?.code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${String(args.host)} is already in use; choose another with --port (0: any free port)`);
+        if (error?.code === 'EACCES') throw new UsageError(`not allowed to listen on port ${port} on ${String(args.host)}; choose a port above 1023 with --port`);
+        throw error;
+      });
       await new Promise<void>((resolve) => {
         const done = () => resolve();
         process.once('SIGINT', done);

@@ -1,6 +1,11 @@
 import type { CommandModule } from 'yargs';
 import { REPORTER_NAMES } from '../../../reporters/names.ts';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../runner/options.ts';
+import { flagGiven } from '../usage.ts';
+
+/** The package's own contracts, wherever it is installed (not ./contracts/pacts of the working directory). */
+export const PACKAGE_PACTS = fileURLToPath(new URL('../../../contracts/pacts', import.meta.url));
 
 /** `verify`: Pact provider verification of contracts/pacts against a provider (default: the embedded server). */
 export function verifyCommand(setExitCode: (code: number) => void): CommandModule {
@@ -13,7 +18,7 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
       .option('tnlease', { type: 'string', array: true, group: 'Fixtures:', describe: 'Lease uuid(s) provider states may assign (released afterwards)' })
       .option('call-uuid', { type: 'string', group: 'Fixtures:', describe: 'A live call for the "a live call exists" state' })
       .option('outbound-voice-profile', { type: 'string', group: 'Fixtures:', describe: 'An existing outbound voice profile uuid' })
-      .option('pact-dir', { type: 'string', default: 'contracts/pacts', group: 'Contracts:', describe: 'A pact file or a directory of them' })
+      .option('pact-dir', { type: 'string', group: 'Contracts:', describe: "A pact file or a directory of them (default: this package's contracts/pacts)" })
       .option('reporter', { type: 'string', array: true, choices: [...REPORTER_NAMES], default: ['console', 'junit'], group: 'Reports:', describe: 'Reports to write (repeatable)' })
       .option('out', { type: 'string', default: 'reports/pact', group: 'Reports:', describe: 'Directory for reports and the ledger' })
       .option('timeout', { type: 'number', default: 10_000, group: 'Limits:', describe: 'Per-request timeout, ms' })
@@ -23,14 +28,21 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
     handler: async (args) => {
       process.env.PACT_DO_NOT_TRACK ??= 'true';
       const { verifyProvider, VerifyUsageError } = await import('../../contracts/verify.ts');
+      let token = args.token as string | undefined;
+      // As for `run`: a SIPAPP_TOKEN exported for a real target is not sent to the embedded server.
+      if (!args['base-url'] && token) {
+        if (flagGiven('token')) throw new UsageError('--token applies to --base-url providers; the embedded reference server uses its own accounts (drop --token, or add --base-url)');
+        process.stderr.write('sipapp-conformance: notice: SIPAPP_TOKEN is ignored: no --base-url, so verify uses the embedded reference server and its own accounts\n');
+        token = undefined;
+      }
       try {
         const { exitCode } = await verifyProvider({
           baseUrl: args['base-url'] as string | undefined,
-          token: args.token as string | undefined,
+          token,
           tnlease: ((args.tnlease as string[] | undefined) ?? []).flatMap((v) => String(v).split(',')).filter(Boolean),
           callUuid: args['call-uuid'] as string | undefined,
           outboundVoiceProfile: args['outbound-voice-profile'] as string | undefined,
-          pactDir: String(args['pact-dir']),
+          pactDir: (args['pact-dir'] as string | undefined) || PACKAGE_PACTS,
           reporters: args.reporter as string[],
           out: String(args.out),
           timeoutMs: Number(args.timeout),
