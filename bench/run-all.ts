@@ -8,6 +8,7 @@ const benches: Array<[string, string[]]> = [
   ['startup: `sipapp-conformance list` (process start to exit)', ['bench/startup.ts']],
   ['validation: a 10,000-app list body', ['bench/validate-list.ts']],
   ['full run against the embedded reference server', ['bench/full-run.ts']],
+  ['the generated suite at three budgets', ['bench/generated-budget.ts']],
 ];
 
 for (const [title, args] of benches) {

@@ -54,7 +54,8 @@ export class ConsoleReporter implements Reporter {
       `${this.style('bold', `${i.tool.name} ${i.tool.version}`)}: ${plural(plan.length, 'case')} against ` +
         `${oneLine(i.target.baseUrl)}${i.target.embedded ? ' (embedded server)' : ''}${shard}, then the cleanup case`,
     );
-    this.line(this.style('dim', `run ${oneLine(i.runId)} · spec ${oneLine(i.spec.version)} (sha256 ${i.spec.sha256.slice(0, 12)}) · node ${oneLine(i.node)}`));
+    const generation = i.generation ? ` · seed ${i.generation.seed} (budget ${oneLine(i.generation.budget)})` : '';
+    this.line(this.style('dim', `run ${oneLine(i.runId)} · spec ${oneLine(i.spec.version)} (sha256 ${i.spec.sha256.slice(0, 12)}) · node ${oneLine(i.node)}${generation}`));
     this.line('');
   }
 
@@ -95,7 +96,7 @@ export class ConsoleReporter implements Reporter {
     const shortfall = coverageShortfall(run.coverage);
     if (shortfall) this.line(this.style('red', shortfall));
     else if (run.coverage) this.line(this.style('dim', coverageHeadline(run.coverage)));
-    this.line(this.style('dim', `${plural(s.requests, 'request')} in ${formatDuration(s.durationMs)} · run ${oneLine(run.info.runId)} · ${oneLine(run.info.target.baseUrl)}`));
+    this.line(this.style('dim', `${plural(s.requests, 'request')} in ${formatDuration(s.durationMs)} · run ${oneLine(run.info.runId)}${run.info.generation ? ` · seed ${run.info.generation.seed}` : ''} · ${oneLine(run.info.target.baseUrl)}`));
     const th = s.throttling;
     if (th && th.answers > 0) {
       // E70: throttling is waited out, never a failure; said here so a slow run explains itself.

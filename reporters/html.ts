@@ -155,6 +155,7 @@ export function renderHtml(rawRun: RunResult): string {
 <span>run <code>${h(info.runId)}</code></span>
 <span>spec ${h(info.spec.version)} <code title="${h(info.spec.sha256)}">${h(info.spec.sha256.slice(0, 12))}</code></span>
 ${info.shard ? `<span>shard ${info.shard.index}/${info.shard.total}</span>` : ''}
+${info.generation ? `<span>seed <code>${h(String(info.generation.seed))}</code> · budget ${h(info.generation.budget)}</span>` : ''}
 <span>${h(info.tool.name)} ${h(info.tool.version)} · node ${h(info.node)}</span>
 <span>started ${h(info.startedAt)} · ${h(duration)} · ${plural(s.requests, 'request')}</span>
 ${s.interrupted ? `<span class="interrupted-note"><b>${h(notRunNote(s))}</b> · exit ${s.exitCode}</span>` : ''}

@@ -50,13 +50,14 @@ const CASE: Shape = {
   fields: { checks: CHECK, exchanges: EXCHANGE },
 };
 const INFO: Shape = {
-  order: ['runId', 'tool', 'spec', 'node', 'target', 'options', 'startedAt', 'endedAt', 'shard'],
+  order: ['runId', 'tool', 'spec', 'node', 'target', 'options', 'startedAt', 'endedAt', 'shard', 'generation'],
   fields: {
     tool: { order: ['name', 'version'] },
     spec: { order: ['version', 'sha256'] },
     target: { order: ['baseUrl', 'embedded'] },
     options: ALPHABETICAL,
     shard: { order: ['index', 'total'] },
+    generation: { order: ['seed', 'budget'] },
   },
 };
 const SUMMARY: Shape = { order: ['total', 'passed', 'failed', 'errors', 'skipped', 'warnings', 'durationMs', 'requests', 'notRun', 'interrupted', 'exitCode'] };

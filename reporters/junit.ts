@@ -82,6 +82,10 @@ export function renderJUnit(rawRun: RunResult, host: string = hostname()): strin
     prop('startedAt', info.startedAt);
     prop('endedAt', info.endedAt);
     if (info.shard) prop('shard', `${info.shard.index}/${info.shard.total}`);
+    if (info.generation) {
+      prop('generation.seed', String(info.generation.seed));
+      prop('generation.budget', info.generation.budget);
+    }
     prop('verdict', verdict(summary));
     prop('verdict.exitCode', String(summary.exitCode));
     if (summary.interrupted) prop('verdict.notRun', String(summary.notRun ?? 0));

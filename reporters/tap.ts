@@ -36,7 +36,7 @@ export function renderTap(rawRun: RunResult): string {
   const run = scrubDeep(rawRun);
   const { info, summary } = run;
   const out: string[] = ['TAP version 14', `1..${run.cases.length}`];
-  out.push(`# ${oneLine(`${info.tool.name} ${info.tool.version} · run ${info.runId} · ${info.target.baseUrl} · spec ${info.spec.version}`, 400)}`);
+  out.push(`# ${oneLine(`${info.tool.name} ${info.tool.version} · run ${info.runId} · ${info.target.baseUrl} · spec ${info.spec.version}${info.generation ? ` · seed ${info.generation.seed}` : ''}`, 400)}`);
 
   run.cases.forEach((c, i) => {
     const n = i + 1;

@@ -9,6 +9,7 @@ import { callflowCases } from './callflow.ts';
 import { authCases } from './auth.ts';
 import { isolationCases } from './isolation.ts';
 import { lifecycleCases } from './lifecycle.ts';
+import { generatedCases } from './generated.ts';
 
 /** Every case of every suite, one suite per operation and per workflow, in run order. */
 export const ALL_CASES: readonly CaseDefinition[] = [
@@ -24,6 +25,7 @@ export const ALL_CASES: readonly CaseDefinition[] = [
   ...authCases,
   ...isolationCases,
   ...lifecycleCases,
+  ...generatedCases,
 ];
 
 export const SUITE_NAMES = [...new Set(ALL_CASES.map((c) => c.suite))];

@@ -17,7 +17,9 @@ export const ALLOWED: Record<string, string[]> = {
   'src/results': ['src/spec'],
   'src/checks': ['src/spec', 'src/results', 'src/callflow'],
   'src/runner': ['src/spec', 'src/checks', 'src/results', 'src/callflow'],
-  suites: ['src/runner', 'src/checks', 'src/spec', 'src/results', 'src/callflow'],
+  // Generation builds cases' requests and the state model: the runner's context, the checks and the spec.
+  'src/generate': ['src/runner', 'src/checks', 'src/spec', 'src/results', 'src/callflow'],
+  suites: ['src/runner', 'src/generate', 'src/checks', 'src/spec', 'src/results', 'src/callflow'],
   'src/contracts': ['src/runner', 'src/checks', 'src/spec', 'src/results', 'src/callflow'],
   // The reference server knows the spec, and the check names its faults are caught by.
   'src/server': ['src/spec', 'src/callflow', 'src/checks/catalogue.ts'],

@@ -56,6 +56,13 @@ function sameValue(sent: unknown, got: unknown, key: string): boolean {
   if (key === 'rate_decimal' || typeof sent === 'number') {
     if (typeof got === 'string' && got.trim() !== '' && Number(got) === Number(sent)) return true;
   }
+  return contains(sent, got);
+}
+
+/** What was sent is in what came back: objects may carry more fields (servers add some), arrays keep their length and order. */
+function contains(sent: unknown, got: unknown): boolean {
+  if (Array.isArray(sent)) return Array.isArray(got) && got.length === sent.length && sent.every((item, i) => contains(item, got[i]));
+  if (isObject(sent)) return isObject(got) && Object.entries(sent).every(([key, value]) => contains(value, got[key]));
   return JSON.stringify(sent) === JSON.stringify(got);
 }
 

@@ -97,7 +97,8 @@ export class CaseContext {
       recordedBody = `[multipart part "${options.form.field}" (${options.form.contentType})]\n${options.form.content}`;
     } else if (options.rawBody !== undefined) {
       body = recordedBody = options.rawBody;
-      headers['content-type'] = options.contentType ?? 'application/json';
+      // '' sends no Content-Type at all (generated requests probe that too).
+      if (options.contentType !== '') headers['content-type'] = options.contentType ?? 'application/json';
     } else if (options.body !== undefined) {
       body = recordedBody = JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
@@ -203,6 +204,21 @@ export class CaseContext {
       exchange,
     });
     return false;
+  }
+
+  /**
+   * Take over the evidence of another context of the same run: generated examples
+   * each run in a context of their own, and the case keeps what decides its verdict.
+   * Returns the index the first adopted exchange got here.
+   */
+  adopt(other: CaseContext, outcomes: CheckOutcome[] = other.outcomes): number {
+    const offset = this.exchanges.length;
+    this.exchanges.push(...other.exchanges);
+    for (const o of outcomes) {
+      if (o.status === 'passed' && this.outcomes.some((p) => p.check === o.check && p.status === 'passed')) continue;
+      this.outcomes.push({ ...o, exchange: o.exchange === undefined ? undefined : o.exchange + offset });
+    }
+    return offset;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { Budget } from './budget.ts';
 import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
 import { NameFactory } from './names.ts';
@@ -47,6 +48,8 @@ export interface RunEnvironment {
   pace(): Promise<void>;
   /** Counts requests for the summary. */
   requestCount: number;
+  /** Generated cases: the run's seed (printed in every report, so a failure replays) and budget. */
+  generation?: { seed: number; budget: Budget };
   /** Per-answer checks the user excluded (--exclude-check): recorded as skipped, never judged. */
   excludedChecks?: ReadonlySet<string>;
   /** Epoch ms of the run deadline (--deadline): waiting out throttling never goes past it. Unset for cleanup. */
@@ -91,6 +94,8 @@ export interface EnvironmentSettings {
   tokens?: { a: string; b?: string };
   /** Per-answer checks the user excluded (--exclude-check). */
   excludedChecks?: ReadonlySet<string>;
+  /** Seed and budget of the generated cases (suites/generated.ts). */
+  generation?: { seed: number; budget: Budget };
 }
 
 /**
@@ -115,6 +120,7 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     pace: createPacer(s.rate ?? 0),
     requestCount: 0,
     excludedChecks: s.excludedChecks,
+    generation: s.generation,
     deadlineAt: s.deadlineAt,
   };
 }

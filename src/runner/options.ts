@@ -1,4 +1,5 @@
 import type { Selection } from './select.ts';
+import { DEFAULT_BUDGET, type Budget } from './budget.ts';
 
 /** Everything `run` accepts, after the CLI (flags, SIPAPP_* variables, config file) has merged it. */
 export interface RunOptions extends Selection {
@@ -31,6 +32,10 @@ export interface RunOptions extends Selection {
   fault?: string;
   /** Embedded server only: latency added to every answer, ms (for benchmarks). */
   latency?: number;
+  /** Seed of the generated cases (random when not given; printed in every report). */
+  seed?: number;
+  /** How much the generated cases may send: requests or seconds. */
+  budget: Budget;
   /** A shell command printing the account's token (run at start, every tokenRefresh s, after a 401 of an accepted token). */
   tokenCommand?: string;
   /** The same for the second account. */
@@ -56,6 +61,7 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   maxWait: 60,
   concurrency: 8,
   rate: 0,
+  budget: DEFAULT_BUDGET,
 };
 
 /** A mistake in what the user asked for: one line, exit code 2. */

@@ -16,6 +16,7 @@ import { preflight } from './preflight.ts';
 import type { Redactor } from './redact.ts';
 import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
 import type { RunTokens } from './token-source.ts';
+import { describeBudget, newSeed } from './budget.ts';
 
 export interface RunHooks {
   /** Where console output goes (tests capture it). */
@@ -56,6 +57,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
   for (const [name, value] of Object.entries(options.headers ?? {})) redactor.add(value, `<header ${name}>`);
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000, headers: options.headers });
   const startedAt = new Date();
+  const seed = options.seed ?? newSeed();
   try {
     warmUp(options.strict);
     const checked = await preflight(http, target.baseUrl, target.tokenA, redactor);
@@ -64,6 +66,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
       runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
       timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, rate: options.rate, http,
       redactor, tokens: tokens?.live, tokenSources: tokens?.sources, excludedChecks: excludedAnswerChecks(options),
+      generation: { seed, budget: options.budget },
       deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     });
     const ledger = env.ledger;
@@ -75,7 +78,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
     const whyNot = (c: (typeof selected)[number]) => exclusionReason(c, options) ?? skipReason(c, availability);
     const runnable = selected.filter((c) => !whyNot(c));
 
-    const info = describeRun(runId, target, redactor.deep(publicOptions(options)), startedAt, options.shard);
+    const info = { ...describeRun(runId, target, redactor.deep(publicOptions(options)), startedAt, options.shard), generation: { seed, budget: describeBudget(options.budget) } };
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
@@ -132,5 +135,5 @@ function publicOptions(options: RunOptions): Record<string, unknown> {
   const { token, tokenB, expiredToken, tokenCommand, tokenCommandB, color, quiet, headers, ...rest } = options;
   // A token command may carry credentials of its own (curl -u …): it is a secret too.
   const set = (v: unknown) => (v ? '<set>' : undefined);
-  return { ...rest, headers: headers ? Object.fromEntries(Object.keys(headers).map((name) => [name, '<set>'])) : undefined, token: set(token), tokenB: set(tokenB), expiredToken: set(expiredToken), tokenCommand: set(tokenCommand), tokenCommandB: set(tokenCommandB) };
+  return { ...rest, headers: headers ? Object.fromEntries(Object.keys(headers).map((name) => [name, '<set>'])) : undefined, token: set(token), tokenB: set(tokenB), expiredToken: set(expiredToken), tokenCommand: set(tokenCommand), tokenCommandB: set(tokenCommandB), budget: describeBudget(options.budget) };
 }

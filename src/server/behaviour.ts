@@ -104,6 +104,22 @@ export interface Behaviour {
   anonymous: ReadonlySet<OperationId>;
   /** Last word on a token verdict. */
   judgeToken: (verdict: AuthVerdict, operation: OperationId) => AuthVerdict;
+  /** What a stored name becomes (a column that cannot hold every character, or truncates). */
+  storeName: (name: string) => string;
+  /** A name the handler crashes on (a slug routine that chokes on some characters). */
+  nameCrashes: (name: string) => boolean;
+  /** Trunk settings the handler crashes on after validation (e.g. an empty codec list). */
+  trunkCrashes: (settings: Record<string, unknown>, mode: 'create' | 'modify') => boolean;
+  /** Check the types of trunk settings at all (enums are always checked). */
+  trunkTypesChecked: boolean;
+  /** Modify crashes on a trunk enum value it cannot map (instead of the 400 create gives). */
+  modifyEnumCrashes: boolean;
+  /** Create stores outbound_voice_profile only when trunk settings come with it (the relation saved on the trunk row). */
+  ovpNeedsTrunk: boolean;
+  /** A lease removed from an app cannot be added to that app again (a soft-deleted join row blocks the insert). */
+  leaseReaddIgnored: boolean;
+  /** With E19's release reading: the removed app's leases stay taken (409 for any other app). */
+  removedAppsHoldLeases: boolean;
   /** Create refuses a body without `subdomain` (400), as E27 allows a server to. */
   subdomainRequired: boolean;
   /**
@@ -151,6 +167,14 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   unknownCallFound: false,
   anonymous: new Set(),
   judgeToken: (v) => v,
+  storeName: (name) => name,
+  nameCrashes: () => false,
+  trunkCrashes: () => false,
+  trunkTypesChecked: true,
+  modifyEnumCrashes: false,
+  ovpNeedsTrunk: false,
+  leaseReaddIgnored: false,
+  removedAppsHoldLeases: false,
   subdomainRequired: false,
   authBeforeBody: false,
 };

@@ -27,6 +27,11 @@ export interface FaultSpec {
   /** One line: what it breaks. */
   description: string;
   caughtBy: CheckName;
+  /**
+   * No hand-written case meets the situation: only the generated suite (properties and
+   * model-based sequences) can catch it. The kill matrix proves both halves of the claim.
+   */
+  generatedOnly?: boolean;
 }
 
 export type Timing = 'delay' | 'hang';
@@ -675,6 +680,79 @@ export const FAULTS: readonly FaultDefinition[] = [
     description: 'List never answers (the connection stays open).',
     caughtBy: 'response-time',
     timing: (op) => (op === 'ListSIPControlApps' ? 'hang' : undefined),
+  },
+  // ── found by generation only (suites/generated.ts): situations no hand-written case sets up ──
+  {
+    name: 'empty-codecs-500',
+    category: 'types',
+    description: 'Trunk settings with an empty codecs list crash the handler (codecs[0].toUpperCase()): a valid, unusual body answered 500.',
+    caughtBy: 'no-server-error',
+    generatedOnly: true,
+    behaviour: { trunkCrashes: (s) => Array.isArray(s.codecs) && s.codecs.length === 0 },
+  },
+  {
+    name: 'combining-name-500',
+    category: 'types',
+    description: 'A name holding a combining mark (U+0300–U+036F) crashes the slug routine: a valid name answered 500.',
+    caughtBy: 'no-server-error',
+    generatedOnly: true,
+    behaviour: { nameCrashes: (name) => /[\u0300-\u036f]/.test(name) },
+  },
+  {
+    name: 'modify-bad-enum-500',
+    category: 'types',
+    description: 'Modify maps trunk enum values through a lookup table before validating: an unknown value answers 500 (create gives 400).',
+    caughtBy: 'input-validation',
+    generatedOnly: true,
+    behaviour: { modifyEnumCrashes: true },
+  },
+  {
+    name: 'trunk-types-unchecked',
+    category: 'types',
+    description: 'Trunk settings are checked for enum values only: a string for pdd or a number for codecs is stored as sent.',
+    caughtBy: 'input-validation',
+    generatedOnly: true,
+    behaviour: { trunkTypesChecked: false },
+  },
+  {
+    name: 'astral-chars-replaced',
+    category: 'limits',
+    description: 'Names are stored in a 3-byte UTF-8 column (MySQL utf8mb3): characters outside the BMP come back as "?".',
+    caughtBy: 'read-after-write',
+    generatedOnly: true,
+    behaviour: { storeName: (name) => name.replace(/[\u{10000}-\u{10ffff}]/gu, '?') },
+  },
+  {
+    name: 'name-truncated-utf16',
+    category: 'limits',
+    description: 'Limits are checked in code points but names are stored in NVARCHAR(255), which counts UTF-16 units: a 255-character name with astral characters is accepted and cut short.',
+    caughtBy: 'read-after-write',
+    generatedOnly: true,
+    behaviour: { storeName: (name) => name.slice(0, 255) },
+  },
+  {
+    name: 'ovp-stored-only-with-trunk',
+    category: 'persistence',
+    description: 'Create accepts outbound_voice_profile but stores it only when trunk settings come too (the relation is saved on the trunk row).',
+    caughtBy: 'read-after-write',
+    generatedOnly: true,
+    behaviour: { ovpNeedsTrunk: true },
+  },
+  {
+    name: 'lease-readd-ignored',
+    category: 'leases',
+    description: 'A lease removed from an app cannot be assigned to that app again: the soft-deleted join row makes the insert a silent no-op.',
+    caughtBy: 'lease-assignment',
+    generatedOnly: true,
+    behaviour: { leaseReaddIgnored: true },
+  },
+  {
+    name: 'removed-app-keeps-leases',
+    category: 'leases',
+    description: "Removing an app that holds leases answers 200 (E19's release reading) but its leases stay taken: assigning one to another app is refused with 409.",
+    caughtBy: 'lease-assignment',
+    generatedOnly: true,
+    behaviour: { removeWithLeases: 'release', removedAppsHoldLeases: true },
   },
 ];
 

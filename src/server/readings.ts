@@ -120,6 +120,13 @@ export const READINGS: readonly ReadingDefinition[] = [
     respond: (c) => (c.status === 400 ? restatus(c, 422) : c),
   },
   {
+    name: 'limits-count-utf16',
+    errata: ['E26', 'E76'],
+    description: 'Length limits count UTF-16 units (length in JavaScript, Java, C#): a name within 255 code points but over 255 units (characters outside the BMP) is refused.',
+    strictFails: 'length-limits',
+    behaviour: { measure: (s) => s.length },
+  },
+  {
     name: 'malformed-uuid-404',
     errata: ['E24'],
     description: 'Path uuids are not checked against the pattern: a malformed one is simply not found (404).',

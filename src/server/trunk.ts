@@ -110,7 +110,7 @@ const F = 'class4_egress_trunk_settings';
  * Validate the settings object a client sent and return what to store (rate_decimal
  * normalised to a numeric string, E04). Unknown keys are ignored, like top-level ones.
  */
-export function validateTrunkSettings(value: unknown): Record<string, unknown> {
+export function validateTrunkSettings(value: unknown, typesChecked = true): Record<string, unknown> {
   if (!isPlainObject(value)) throw new ApiError(400, `${F} must be an object`);
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
@@ -118,6 +118,8 @@ export function validateTrunkSettings(value: unknown): Record<string, unknown> {
       if (typeof v !== 'string' || !TRUNK_ENUMS[key].includes(v)) {
         throw new ApiError(400, `${F}.${key} must be one of: ${TRUNK_ENUMS[key].join(', ')}`);
       }
+    } else if (!typesChecked && !ARRAYS_OF_OBJECTS.includes(key)) {
+      // a server that checks enums only: anything else is stored as sent
     } else if (NUMBERS.includes(key)) {
       if (typeof v !== 'number' || !Number.isFinite(v)) throw new ApiError(400, `${F}.${key} must be a number`);
     } else if (BOOLEANS.includes(key)) {

@@ -3,7 +3,7 @@
  * request validators, so a mistake in the spec cannot hide itself).
  */
 import type { Behaviour } from './behaviour.ts';
-import { validateTrunkSettings } from './trunk.ts';
+import { TRUNK_ENUMS, validateTrunkSettings } from './trunk.ts';
 import { ApiError, UUID_RE, isPlainObject } from './util.ts';
 
 /** The fields of an app a client may set, as validated. */
@@ -47,6 +47,7 @@ export function validateAppInput(raw: unknown, mode: 'create' | 'modify', b: Beh
     if (typeof name === 'number' && b.coerceName) name = String(name);
     if (typeof name !== 'string') throw new ApiError(400, 'name must be a string');
     if (checkLimits) checkLength('name', name, b.nameLimits, b);
+    if (b.nameCrashes(name)) throw new TypeError("Cannot read properties of undefined (reading 'normalize')");
     out.name = name;
   } else if (mode === 'create') {
     throw new ApiError(400, 'name is required');
@@ -68,7 +69,11 @@ export function validateAppInput(raw: unknown, mode: 'create' | 'modify', b: Beh
   }
 
   const settings = 'class4_egress_trunk_settings' in body || !b.stingsAlias ? body.class4_egress_trunk_settings : body.class4_egress_trunk_stings;
-  if (settings !== undefined) out.class4_egress_trunk_settings = validateTrunkSettings(settings);
+  if (settings !== undefined) {
+    if (mode === 'modify' && b.modifyEnumCrashes) assertEnumsMappable(settings);
+    out.class4_egress_trunk_settings = validateTrunkSettings(settings, b.trunkTypesChecked);
+    if (b.trunkCrashes(out.class4_egress_trunk_settings, mode)) throw new TypeError("Cannot read properties of undefined (reading 'toUpperCase')");
+  }
 
   if ('outbound_voice_profile' in body) {
     const v = body.outbound_voice_profile;
@@ -95,4 +100,12 @@ function uuidList(body: Record<string, unknown>, field: 'add' | 'remove'): strin
 export function validateLeaseChange(raw: unknown, b: Behaviour): LeaseChange {
   const body = requireObjectBody(raw, b);
   return { add: uuidList(body, 'add'), remove: uuidList(body, 'remove') };
+}
+
+/** A modify path that maps enum values through a lookup table before validating them (crashes on unknown ones). */
+function assertEnumsMappable(settings: unknown): void {
+  if (!isPlainObject(settings)) return;
+  for (const [key, value] of Object.entries(settings)) {
+    if (key in TRUNK_ENUMS && !TRUNK_ENUMS[key].includes(value as string)) throw new TypeError(`Cannot read properties of undefined (reading 'code') at mapEnum(${key})`);
+  }
 }

@@ -82,3 +82,12 @@ t.test('documentedAppFields (advisory)', async (t) => {
   t.equal(documentedAppFields(null, 'get'), null, 'no object: not applicable');
   t.equal(documentedAppFields([full], 'get'), null);
 });
+
+t.test('trunk settings: nested objects may come back with more fields; arrays keep length and values', async (t) => {
+  const sent = { class4_egress_trunk_settings: { reg_user: [{ username: 'a1' }], codecs: ['PCMU'] } };
+  const settings = (s: Record<string, unknown>) => app({ class4_egress_trunk_settings: s });
+  t.ok(appMatchesSent(settings({ reg_user: [{ username: 'a1', x_revision: 3 }], codecs: ['PCMU'] }), sent, 'get').pass, 'extra nested fields are fine');
+  t.notOk(appMatchesSent(settings({ reg_user: [{ username: 'a2' }], codecs: ['PCMU'] }), sent, 'get').pass, 'a nested value that differs');
+  t.notOk(appMatchesSent(settings({ reg_user: [], codecs: ['PCMU'] }), sent, 'get').pass, 'an item dropped');
+  t.notOk(appMatchesSent(settings({ reg_user: [{ username: 'a1' }], codecs: ['PCMU', 'PCMA'] }), sent, 'get').pass, 'an item added');
+});

@@ -237,6 +237,7 @@ export function buildRun(cases: CaseResult[] = fixtureCases()): RunResult {
       options: { reporter: ['console', 'junit'], timeout: 10000, strict: false },
       startedAt: '2025-01-31T12:00:00.123Z',
       endedAt: '2025-01-31T12:00:33.000Z',
+      generation: { seed: 424242, budget: '150 requests' },
     },
     cases,
     summary: summarise(cases),

@@ -121,6 +121,14 @@ async function transcript(server: RunningReferenceServer): Promise<string[]> {
   await step('get removed', 'GET', app(id2));
   await step('remove again', 'DELETE', app(id2));
   await step('list at end', 'GET', '/rest/sip/app');
+  // Situations only the generated suite sets up (the faults marked generatedOnly).
+  await step('readd', 'POST', `${app(id1)}/tnlease`, { json: { add: [l[1]] } });
+  await step('leases after readd', 'GET', `${app(id1)}/tnlease`);
+  await step('empty codecs', 'POST', '/rest/sip/app', { json: { name: 'codecs', class4_egress_trunk_settings: { codecs: [] } } });
+  await step('combining name', 'POST', '/rest/sip/app', { json: { name: 'e\u0301' } });
+  await step('patch bad enum', 'PATCH', app(id1), { json: { class4_egress_trunk_settings: { rpid: 'nope' } } });
+  await step('astral name', 'POST', '/rest/sip/app', { json: { name: '\u{1d538}'.repeat(200) } });
+  await step('ovp without trunk', 'POST', '/rest/sip/app', { json: { name: 'ovp', outbound_voice_profile: a.outboundVoiceProfile } });
   return out;
 }
 

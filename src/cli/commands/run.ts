@@ -5,6 +5,7 @@ import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';
 import type { Selection } from '../../runner/select.ts';
 import { installSignalHandlers } from '../signals.ts';
+import { describeBudget, parseBudget } from '../../runner/budget.ts';
 import { parseHeaders } from '../../runner/dispatcher.ts';
 import { envName, flagGiven, givenValue } from '../usage.ts';
 import { join } from 'node:path';
@@ -53,6 +54,8 @@ export function runOptionsBuilder<T>(y: Argv<T>) {
     .option('max-wait', SHARED_OPTIONS['max-wait'])
     .option('concurrency', { type: 'number', default: D.concurrency, group: 'Limits:', describe: 'Cases in flight at once' })
     .option('rate', { type: 'number', default: D.rate, group: 'Limits:', describe: 'At most this many requests per second (0: no limit)' })
+    .option('seed', { type: 'number', group: 'Generation:', describe: 'Seed of the generated cases (default: random, printed in every report); the same seed replays the same requests' })
+    .option('budget', { type: 'string', default: describeBudget(D.budget).replace(' requests', ''), group: 'Generation:', describe: 'What the generated cases may send: N requests, or Ns seconds (e.g. 2000, 60s)' })
     .option('fault', SHARED_OPTIONS.fault)
     .option('latency', SHARED_OPTIONS.latency);
 }
@@ -102,11 +105,24 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     rate: positive('rate', a.rate ?? D.rate, 0),
     minCoverage: a['min-coverage'] === undefined ? undefined : percentage(a['min-coverage']),
     fault: faultOption(a.fault),
+    seed: a.seed === undefined ? undefined : seedOption(a.seed),
+    budget: budgetOption(a.budget ?? D.budget.requests),
     latency: a.latency === undefined ? undefined : positive('latency', a.latency, 0),
     ...toSelection(a),
     color: (a.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
     quiet: Boolean(a.quiet),
   };
+}
+
+function seedOption(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > 2 ** 31) throw new UsageError(`--seed must be an integer, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function budgetOption(value: unknown) {
+  const budget = parseBudget(value as string);
+  if (!budget) throw new UsageError(`--budget must be a number of requests (e.g. 500) or seconds (e.g. 60s), got ${JSON.stringify(value)}`);
+  return budget;
 }
 
 /**

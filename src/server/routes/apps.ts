@@ -6,6 +6,7 @@ import { renderApp } from '../serialize.ts';
 import type { AppRec } from '../state.ts';
 import { ApiError, isoNow } from '../util.ts';
 import { validateAppInput, type AppInput } from '../validation.ts';
+import { ghostLeases } from './leases.ts';
 
 /** The outbound voice profile a request names must exist in the acting account (E22: 404). */
 function resolveOvp(ctx: HandlerContext, account: string, uuid: string | null | undefined): string | null | undefined {
@@ -25,18 +26,19 @@ const create: Handler = async (ctx) => {
   const input: AppInput = validateAppInput(ctx.body, 'create', ctx.behaviour);
   const ovp = resolveOvp(ctx, account, input.outbound_voice_profile);
   for (const f of ctx.behaviour.createDrops) delete (input as Record<string, unknown>)[f];
+  const storedOvp = ctx.behaviour.ovpNeedsTrunk && input.class4_egress_trunk_settings === undefined ? null : ovp;
   const now = isoNow();
   const admin = adminOf(ctx, account);
   const app: AppRec = {
     uuid: ctx.behaviour.mintUuid(),
     account,
-    name: input.name ?? '',
+    name: ctx.behaviour.storeName(input.name ?? ''),
     subdomain: input.subdomain ?? null,
     is_active: input.is_active ?? ctx.behaviour.isActiveDefault,
     class4_egress_trunk_id: ctx.store.nextId(),
     class4_egress_resource_ip_id: ctx.store.nextId(),
     trunk_settings: ctx.behaviour.storeTrunkSettings ? (input.class4_egress_trunk_settings ?? {}) : {},
-    outbound_voice_profile: ovp ?? null,
+    outbound_voice_profile: storedOvp ?? null,
     tnleases: [],
     created_by: admin,
     modified_by: admin,
@@ -73,7 +75,7 @@ const modify: Handler = async (ctx) => {
     app.trunk_settings = {};
     app.outbound_voice_profile = null;
   }
-  if (input.name !== undefined && apply('name')) app.name = input.name;
+  if (input.name !== undefined && apply('name')) app.name = b.storeName(input.name);
   if (input.subdomain !== undefined && apply('subdomain')) app.subdomain = input.subdomain;
   if (input.is_active !== undefined && apply('is_active')) app.is_active = input.is_active;
   if (input.class4_egress_trunk_settings !== undefined && apply('class4_egress_trunk_settings') && b.storeTrunkSettings) {
@@ -97,7 +99,10 @@ const remove: Handler = async (ctx) => {
   }
   const payload = renderApp(ctx.store, app);
   // E19's other reading: removing the app releases its leases.
-  if (ctx.behaviour.removeWithLeases === 'release' && ctx.behaviour.removeDeletes) app.tnleases = [];
+  if (ctx.behaviour.removeWithLeases === 'release' && ctx.behaviour.removeDeletes) {
+    if (ctx.behaviour.removedAppsHoldLeases) for (const lease of app.tnleases) ghostLeases(ctx.store).add(lease);
+    app.tnleases = [];
+  }
   if (ctx.behaviour.removeDeletes) {
     if (ctx.behaviour.removedStaysReadable) app.deleted_on = isoNow();
     else ctx.store.apps.delete(app.uuid);

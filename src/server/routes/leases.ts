@@ -7,6 +7,17 @@ import type { AppRec } from '../state.ts';
 import { ApiError } from '../util.ts';
 import { validateLeaseChange } from '../validation.ts';
 
+/** Leases a faulty remove left attached to apps that no longer exist (see removedAppsHoldLeases). */
+const GHOSTS = new WeakMap<object, Set<string>>();
+export function ghostLeases(store: object): Set<string> {
+  let set = GHOSTS.get(store);
+  if (!set) GHOSTS.set(store, (set = new Set()));
+  return set;
+}
+
+/** Per app: leases removed from it, whose join rows stay behind soft-deleted (see leaseReaddIgnored). */
+const RELEASED = new WeakMap<AppRec, Set<string>>();
+
 function leasesShown(ctx: HandlerContext, app: AppRec): string[] {
   if (!ctx.behaviour.leases.listAll) return app.tnleases;
   return [...ctx.store.leases.values()].filter((l) => l.account === app.account).map((l) => l.uuid);
@@ -38,9 +49,18 @@ const assign: Handler = async (ctx) => {
     if (taken.length > 0) throw new ApiError(409, `TN lease already assigned to a SIP Control App: ${taken.join(', ')}`);
   }
 
+  if (ctx.behaviour.removedAppsHoldLeases) {
+    const ghost = change.add.filter((u) => ghostLeases(ctx.store).has(u));
+    if (ghost.length > 0) throw new ApiError(409, `TN lease already assigned to a SIP Control App: ${ghost.join(', ')}`);
+  }
   if (rules.applyRemove) {
     const drop = new Set(change.remove.filter(known));
     app.tnleases = app.tnleases.filter((u) => !drop.has(u));
+    if (ctx.behaviour.leaseReaddIgnored) {
+      const released = RELEASED.get(app) ?? new Set<string>();
+      for (const u of drop) released.add(u);
+      RELEASED.set(app, released);
+    }
     // The fault: the release is not scoped to the app in the path (an UPDATE … WHERE lease = ? without the app).
     if (rules.removeUnscoped) for (const other of ctx.store.apps.values()) other.tnleases = other.tnleases.filter((u) => !drop.has(u));
   }
@@ -57,6 +77,7 @@ const assign: Handler = async (ctx) => {
       }
     }
     if (rules.dedupe && app.tnleases.includes(uuid)) continue;
+    if (ctx.behaviour.leaseReaddIgnored && RELEASED.get(app)?.has(uuid)) continue; // ON CONFLICT DO NOTHING
     app.tnleases.push(uuid);
   }
   // E33's other reading: the answer lists only the leases the request named.

@@ -1,0 +1,56 @@
+/**
+ * How much generation a run may do: `--budget N` (requests) or `--budget Ns`
+ * (seconds), shared out among the generated properties by weight. The default
+ * is small, so `npm start` stays quick; nightly runs raise it.
+ */
+export interface Budget {
+  /** Requests all generated properties together may send (shrinking included). */
+  requests?: number;
+  /** Seconds they may take together (shrinking included). */
+  seconds?: number;
+}
+
+export const DEFAULT_BUDGET: Budget = { requests: 150 };
+
+/** `300` → 300 requests; `45s` → 45 seconds. Returns undefined for anything else. */
+export function parseBudget(text: string | number): Budget | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(s|sec|seconds|r|requests)?\s*$/i.exec(String(text));
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  if (!(n > 0)) return undefined;
+  return m[2] && /^s/i.test(m[2]) ? { seconds: n } : { requests: Math.floor(n) };
+}
+
+export function describeBudget(b: Budget): string {
+  return b.seconds !== undefined ? `${b.seconds}s` : `${b.requests} requests`;
+}
+
+/** A property's part of the budget. */
+export interface Allowance {
+  /** Requests for exploring (undefined: limited by time instead). */
+  requests?: number;
+  /** Milliseconds for exploring and shrinking together. */
+  ms?: number;
+}
+
+/**
+ * A request budget is shared by weight. A time budget is wall-clock time: the properties run side
+ * by side (like every case), so each may use all of it and the generated cases end about then.
+ */
+export function share(b: Budget, weight: number): Allowance {
+  return {
+    requests: b.requests !== undefined ? Math.max(4, Math.round(b.requests * weight)) : undefined,
+    ms: b.seconds !== undefined ? Math.round(b.seconds * 1000) : undefined,
+  };
+}
+
+/** A 32-bit seed for one property, from the run's seed and the case id (each property replays on its own). */
+export function propertySeed(runSeed: number, caseId: string): number {
+  let h = 2166136261 ^ runSeed;
+  for (let i = 0; i < caseId.length; i++) h = Math.imul(h ^ caseId.charCodeAt(i), 16777619);
+  return h | 0;
+}
+
+export function newSeed(): number {
+  return Math.floor(Math.random() * 2 ** 31);
+}
