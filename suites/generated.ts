@@ -119,7 +119,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
   },
   {
     id: 'create-invalid', title: 'every create body breaking one rule is refused with a 4xx and creates nothing', operation: CREATE,
-    tags: ['generated', 'property', 'types', 'limits'], checks: ['input-validation', 'length-limits'], sideEffects: 'writes',
+    tags: ['generated', 'property', 'types', 'limits'], checks: ['input-validation', 'length-limits', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       await property(ctx, 'generated.create-invalid', {
         name: 'invalid create bodies are refused and create nothing', arbitrary: invalid(schemaOf(CREATE), sourcesOf(ctx)), weight: 0.12, requestsPerExample: 2,
@@ -166,7 +166,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
   },
   {
     id: 'modify-invalid', title: 'every partial update breaking one rule is refused with a 4xx and changes nothing', operation: MODIFY,
-    tags: ['generated', 'property', 'types', 'limits'], checks: ['input-validation', 'length-limits'], sideEffects: 'writes',
+    tags: ['generated', 'property', 'types', 'limits'], checks: ['input-validation', 'length-limits', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       const app = lazyApp(ctx);
       await property(ctx, 'generated.modify-invalid', {
@@ -192,7 +192,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
   },
   {
     id: 'assign-invalid', title: 'every lease change breaking one rule is refused with a 4xx and assigns nothing', operation: ASSIGN,
-    tags: ['generated', 'property', 'types', 'leases'], checks: ['input-validation'], sideEffects: 'writes',
+    tags: ['generated', 'property', 'types', 'leases'], checks: ['input-validation', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       const app = lazyApp(ctx);
       // No real lease in these bodies: nothing here may take a lease from the lease cases.

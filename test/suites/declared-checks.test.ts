@@ -36,7 +36,8 @@ t.test('the per-answer list is the catalogue entries of scope "answer"', async (
 t.test('every case declares exactly the case-scoped checks it records', async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'sipapp-declared-'));
   try {
-    const { result } = await runConformanceSuite({ ...DEFAULT_RUN_OPTIONS, reporter: [], out, concurrency: 4 });
+    // A fixed seed: what the generated cases send (and so record) depends on it.
+    const { result } = await runConformanceSuite({ ...DEFAULT_RUN_OPTIONS, reporter: [], out, concurrency: 4, seed: 20261203 });
     t.equal(result.summary.exitCode, 0, 'the conforming server passes');
     const problems: string[] = [];
     for (const c of ALL_CASES) {
@@ -49,7 +50,8 @@ t.test('every case declares exactly the case-scoped checks it records', async (t
       const recorded = new Set(r.checks.map((o) => o.check));
       for (const name of declared) {
         if (ALWAYS.has(name as CheckName)) problems.push(`${c.id}: declares ${name}, which applies to every answer`);
-        else if (!recorded.has(name) && UNDER_READING[c.id]?.check !== name) problems.push(`${c.id}: declares ${name} but never records it`);
+        // A generated case records what its sampled inputs call for: at one seed it may not reach every check it applies.
+        else if (!recorded.has(name) && UNDER_READING[c.id]?.check !== name && c.suite !== 'generated') problems.push(`${c.id}: declares ${name} but never records it`);
       }
       for (const name of recorded) if (!declared.has(name) && !ALWAYS.has(name as CheckName)) problems.push(`${c.id}: records ${name} without declaring it`);
     }
