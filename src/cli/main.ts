@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { REPORTER_NAMES } from '../../reporters/names.ts';
 import { OPERATION_IDS } from '../spec/operations.ts';
@@ -12,9 +12,9 @@ import { cleanupCommand } from './commands/cleanup.ts';
 import { checksCommand } from './commands/checks.ts';
 import { diffCommand, mergeCommand } from './commands/compare.ts';
 import { verifyCommand } from './commands/verify.ts';
+import { packageInfo } from '../package-root.ts';
 
 const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
-const PKG_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const EPILOGUE = `Every option can also be set as an environment variable SIPAPP_<OPTION> (e.g. SIPAPP_BASE_URL,
 SIPAPP_TOKEN) or in a YAML/JSON file given with --config (default: ./sipapp-conformance.yaml if present).
@@ -87,7 +87,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .recommendCommands()
     .help()
     .alias('h', 'help')
-    .version(PKG_VERSION)
+    .version(packageInfo().version)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue(EPILOGUE)
     .exitProcess(false)

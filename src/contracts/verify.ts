@@ -12,6 +12,7 @@ process.env.PACT_DO_NOT_TRACK ??= 'true';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { packageInfo } from '../package-root.ts';
 import { Verifier } from '@pact-foundation/pact';
 import { createReporters } from '../../reporters/index.ts';
 import { isObject, payloadOf } from '../checks/observed.ts';
@@ -30,7 +31,7 @@ import { specSha256, specVersion } from '../spec/load.ts';
 import { PACT_DIR } from './consumer.ts';
 import { INVALID_TOKEN, PROVIDER, STATES, contractInteractions, type ContractInteraction, type StateName } from './interactions.ts';
 
-const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+const PKG = packageInfo();
 
 export interface VerifyOptions {
   /** The provider under test; unset = the embedded reference server. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { packageInfo } from '../package-root.ts';
 import { join } from 'node:path';
 import { ALL_CASES } from '../../suites/index.ts';
 import { createReporters } from '../../reporters/index.ts';
@@ -18,7 +18,7 @@ import { Redactor } from './redact.ts';
 import { selectCases, skipReason } from './select.ts';
 import { forgeCredentials } from './tokens.ts';
 
-const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+const PKG = packageInfo();
 
 export interface RunHooks {
   /** Where console output goes (tests capture it). */

@@ -4,12 +4,12 @@
  * the page's blocks when the page is available).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.ts';
 import { isOperationId, type OperationId } from './operations.ts';
 
 /** Where the page is read from: $SIPAPP_API_PAGE, else the shared docs folder. */
 export const PAGE_PATH: string = process.env.SIPAPP_API_PAGE ?? '/work/shared/docs/sip-control-app-api.md';
-export const EXAMPLES_DIR: string = fileURLToPath(new URL('../../spec/examples/', import.meta.url));
+export const EXAMPLES_DIR: string = packagePath('spec/examples/');
 
 export interface ResponseExample {
   operationId: OperationId;

@@ -1,10 +1,6 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { readLedgers, Ledger } from '../../runner/ledger.ts';
-import { cleanupLedger } from '../../runner/cleanup.ts';
-import { HttpClient } from '../../runner/http.ts';
-import { Redactor } from '../../runner/redact.ts';
-import { NameFactory, RUN_ID_PATTERN } from '../../runner/names.ts';
+import { RUN_ID_PATTERN } from '../../runner/names.ts';
 import { UsageError } from '../../runner/options.ts';
 
 /** `cleanup`: remove what earlier (crashed or interrupted) runs left, by their ledgers, and nothing else. */
@@ -25,6 +21,10 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
       if (runId !== undefined && !RUN_ID_PATTERN.test(runId)) throw new UsageError(`--run must be a run id like sct-20261126233617-58bd35, got ${JSON.stringify(runId)}`);
       const token = args.token as string | undefined;
       if (!token) throw new UsageError('--token (or SIPAPP_TOKEN) is required');
+      // The HTTP client and the cleanup load only when there is something to clean.
+      const [{ readLedgers, Ledger }, { cleanupLedger }, { HttpClient }, { Redactor }, { NameFactory }] = await Promise.all([
+        import('../../runner/ledger.ts'), import('../../runner/cleanup.ts'), import('../../runner/http.ts'), import('../../runner/redact.ts'), import('../../runner/names.ts'),
+      ]);
       const dir = join(String(args.out), 'ledger');
       const entries = readLedgers(dir, runId).filter((e) => !e.removed);
       const redactor = new Redactor().add(token, '$SIPAPP_TOKEN');

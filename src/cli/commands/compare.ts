@@ -1,7 +1,5 @@
 import type { CommandModule } from 'yargs';
 import { REPORTER_NAMES } from '../../../reporters/names.ts';
-import { diffRuns, formatDiff } from '../../results/diff.ts';
-import { mergeRuns } from '../../results/merge.ts';
 import type { RunResult } from '../../results/model.ts';
 import { UsageError } from '../../runner/options.ts';
 
@@ -24,6 +22,7 @@ export function diffCommand(setExitCode: (code: number) => void): CommandModule 
       .positional('new', { type: 'string', describe: 'results.json of the later run' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the diff as JSON' }),
     handler: async (args) => {
+      const { diffRuns, formatDiff } = await import('../../results/diff.ts');
       const diff = diffRuns(await read(String(args.old)), await read(String(args.new)));
       process.stdout.write(args.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff)}\n`);
       setExitCode(diff.newlyFailing.length ? 1 : 0);
@@ -43,6 +42,7 @@ export function mergeCommand(setExitCode: (code: number) => void): CommandModule
     handler: async (args) => {
       const runs = await Promise.all((args.files as string[]).map(read));
       const { createReporters } = await import('../../../reporters/index.ts');
+      const { mergeRuns } = await import('../../results/merge.ts');
       const merged = mergeRuns(runs);
       const reporters = createReporters(args.reporter as string[], { outDir: String(args.out), stream: process.stdout, quiet: true });
       const files = await reporters.onEnd(merged);

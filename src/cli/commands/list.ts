@@ -1,6 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { ALL_CASES } from '../../../suites/index.ts';
-import { selectCases, skipReason } from '../../runner/select.ts';
 import { selectionOptions, toSelection } from './run.ts';
 
 /** `list`: the cases a selection would run, with ids, tags and checks — nothing is sent. */
@@ -9,7 +7,10 @@ export function listCommand(setExitCode: (code: number) => void): CommandModule 
     command: 'list',
     describe: 'List the cases a selection would run (ids, operation, tags, checks); sends nothing',
     builder: (y) => selectionOptions(y).option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
-    handler: (args) => {
+    handler: async (args) => {
+      // The cases (and the checks and validators they import) load only when listed, not for --help.
+      const { ALL_CASES } = await import('../../../suites/index.ts');
+      const { selectCases, skipReason } = await import('../../runner/select.ts');
       const cases = selectCases(ALL_CASES, toSelection(args));
       const readOnly = Boolean(args['read-only']);
       const rows = cases.map((c) => ({

@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { REPORTER_NAMES } from '../../../reporters/names.ts';
-import { SUITE_NAMES } from '../../../suites/index.ts';
+import { SUITE_NAMES } from '../../../suites/names.ts';
 import { OPERATION_IDS, UUID_PATTERN } from '../../spec/operations.ts';
 import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';

@@ -1,0 +1,194 @@
+import { casesByOperation, checkLabel, cleanText, errorEvidence, excerpt, failedChecks, failureItems, formatDuration, indentRest, oneLine, outcomesByCheck, plural, requestLine, responseExcerpt, scrubDeep, scrubSecrets, verdict, warningItems, } from "./format.js";
+const ANSI = {
+    reset: '\x1b[0m',
+    bold: '\x1b[1m',
+    dim: '\x1b[2m',
+    red: '\x1b[31m',
+    green: '\x1b[32m',
+    yellow: '\x1b[33m',
+    magenta: '\x1b[35m',
+    cyan: '\x1b[36m',
+    grey: '\x1b[90m',
+};
+const SYMBOL = { passed: '✓', failed: '✗', error: '!', skipped: '-' };
+const STATUS_STYLE = { passed: 'green', failed: 'red', error: 'magenta', skipped: 'grey' };
+const EXCERPT = { maxLines: 6, maxLineChars: 160, maxChars: 800 };
+export class ConsoleReporter {
+    name = 'console';
+    stream;
+    color;
+    quiet;
+    planned = 0;
+    done = 0;
+    constructor(opts = {}) {
+        this.stream = opts.stream ?? process.stdout;
+        this.color = opts.color ?? false;
+        this.quiet = opts.quiet ?? false;
+    }
+    onBegin(info, plan) {
+        this.planned = plan.length;
+        this.done = 0;
+        if (this.quiet)
+            return;
+        const i = scrubDeep(info);
+        const shard = i.shard ? `, shard ${i.shard.index}/${i.shard.total}` : '';
+        this.line(`${this.style('bold', `${i.tool.name} ${i.tool.version}`)}: ${plural(plan.length, 'case')} against ` +
+            `${oneLine(i.target.baseUrl)}${i.target.embedded ? ' (embedded server)' : ''}${shard}`);
+        this.line(this.style('dim', `run ${oneLine(i.runId)} · spec ${oneLine(i.spec.version)} (sha256 ${i.spec.sha256.slice(0, 12)}) · node ${oneLine(i.node)}`));
+        this.line('');
+    }
+    onCaseEnd(result) {
+        this.done += 1;
+        if (this.quiet)
+            return;
+        const c = scrubDeep(result);
+        const total = Math.max(this.planned, this.done);
+        const width = String(total).length;
+        const counter = this.style('dim', `[${String(this.done).padStart(width)}/${total}]`);
+        const symbol = this.style(STATUS_STYLE[c.status], SYMBOL[c.status]);
+        let tail = this.style('dim', `(${formatDuration(c.durationMs)})`);
+        if (c.status === 'skipped')
+            tail = this.style('grey', `skipped: ${oneLine(c.reason ?? 'no reason given', 120)}`);
+        if (c.status === 'error')
+            tail += ` ${this.style('magenta', `error: ${oneLine(c.reason ?? 'could not be evaluated', 120)}`)}`;
+        if (c.status === 'failed') {
+            const names = failedChecks(c).map((k) => k.check);
+            if (names.length > 0)
+                tail += ` ${this.style('red', names.join(', '))}`;
+        }
+        this.line(`${counter} ${symbol} ${oneLine(c.id, 80)} ${oneLine(c.title, 100)} ${tail}`);
+    }
+    onEnd(rawRun) {
+        const run = scrubDeep(rawRun);
+        const s = run.summary;
+        const v = verdict(s);
+        const vStyled = this.style(v === 'PASSED' ? 'green' : 'red', this.style('bold', v));
+        this.line('');
+        const parts = [
+            this.style('green', `${s.passed} passed`),
+            this.style(s.failed ? 'red' : 'dim', `${s.failed} failed`),
+            this.style(s.errors ? 'magenta' : 'dim', `${plural(s.errors, 'error')}`),
+            this.style('dim', `${s.skipped} skipped`),
+            this.style(s.warnings ? 'yellow' : 'dim', plural(s.warnings, 'warning')),
+        ];
+        this.line(`${vStyled}  ${plural(s.total, 'case')}: ${parts.join(', ')}`);
+        this.line(this.style('dim', `${plural(s.requests, 'request')} in ${formatDuration(s.durationMs)} · run ${oneLine(run.info.runId)} · ${oneLine(run.info.target.baseUrl)}`));
+        if (this.quiet) {
+            for (const c of run.cases.filter((c) => c.status === 'failed' || c.status === 'error')) {
+                const what = c.status === 'error' ? `error: ${oneLine(c.reason ?? '', 120)}` : failedChecks(c).map((k) => k.check).join(', ');
+                this.line(`  ${this.style(STATUS_STYLE[c.status], SYMBOL[c.status])} ${oneLine(c.id, 80)} ${oneLine(c.title, 100)} ${this.style('dim', what)}`);
+            }
+            return [];
+        }
+        this.printOperationTable(run);
+        this.printCheckTable(run);
+        this.printFailures(run);
+        this.printErrors(run);
+        this.printWarnings(run);
+        return [];
+    }
+    onReportFiles(files) {
+        if (files.length === 0)
+            return;
+        this.line('');
+        this.line(this.style('bold', 'Reports'));
+        for (const f of files)
+            this.line(`  ${cleanText(f)}`);
+    }
+    // ------------------------------------------------------------ sections
+    printOperationTable(run) {
+        const rows = [...casesByOperation(run)].map(([op, n]) => [op, n.passed, n.failed, n.error, n.skipped, n.total].map(String));
+        if (rows.length === 0)
+            return;
+        this.line('');
+        this.line(this.style('bold', 'By operation'));
+        this.table(['operation', 'passed', 'failed', 'error', 'skipped', 'total'], rows, (col, v) => v === '0' ? 'dim' : col === 2 ? 'red' : col === 3 ? 'magenta' : col === 1 ? 'green' : undefined);
+    }
+    printCheckTable(run) {
+        const rows = [...outcomesByCheck(run)].map(([name, n]) => [name, n.passed, n.failed, n.warning].map(String));
+        if (rows.length === 0)
+            return;
+        this.line('');
+        this.line(this.style('bold', 'By check'));
+        this.table(['check', 'passed', 'failed', 'warning'], rows, (col, v) => v === '0' ? 'dim' : col === 2 ? 'red' : col === 3 ? 'yellow' : col === 1 ? 'green' : undefined);
+    }
+    printFailures(run) {
+        const items = failureItems(run);
+        if (items.length === 0)
+            return;
+        this.line('');
+        this.line(this.style('red', this.style('bold', `Failures (${items.length})`)));
+        items.forEach((item, i) => {
+            const { case: c, check: k, exchange: e } = item;
+            this.line('');
+            this.line(`  ${i + 1}) ${this.style('bold', oneLine(c.id, 120))} ${oneLine(c.title, 160)} ${this.style('dim', `[${oneLine(c.suite)} · ${oneLine(c.operation)}]`)}`);
+            this.field('check', this.style('red', checkLabel(k)));
+            this.field('rule', oneLine(k.rule, 200));
+            this.field('message', oneLine(k.message, 400));
+            if (k.expected !== undefined)
+                this.field('expected', excerpt(k.expected, EXCERPT));
+            if (k.actual !== undefined)
+                this.field('actual', excerpt(k.actual, EXCERPT));
+            if (e) {
+                this.field('request', `${requestLine(e)} ${this.style('dim', `(${oneLine(e.purpose, 120)})`)}`);
+                this.field('response', responseExcerpt(e, EXCERPT));
+                this.field('curl', this.style('cyan', cleanText(e.curl)));
+            }
+        });
+    }
+    printErrors(run) {
+        const errors = run.cases.filter((c) => c.status === 'error');
+        if (errors.length === 0)
+            return;
+        this.line('');
+        this.line(this.style('magenta', this.style('bold', `Errors: could not be evaluated (${errors.length})`)));
+        errors.forEach((c, i) => {
+            const e = errorEvidence(c);
+            this.line('');
+            this.line(`  ${i + 1}) ${this.style('bold', oneLine(c.id, 120))} ${oneLine(c.title, 160)} ${this.style('dim', `[${oneLine(c.suite)} · ${oneLine(c.operation)}]`)}`);
+            this.field('error', this.style('magenta', oneLine(c.reason ?? 'could not be evaluated', 400)));
+            if (e) {
+                this.field('request', `${requestLine(e)} ${this.style('dim', `(${oneLine(e.purpose, 120)})`)}`);
+                this.field('response', responseExcerpt(e, EXCERPT));
+                this.field('curl', this.style('cyan', cleanText(e.curl)));
+            }
+        });
+    }
+    printWarnings(run) {
+        const items = warningItems(run);
+        if (items.length === 0)
+            return;
+        this.line('');
+        this.line(this.style('yellow', this.style('bold', `Warnings, advisory (${items.length})`)));
+        for (const { case: c, check: k } of items) {
+            this.line(`  ${this.style('yellow', '!')} ${oneLine(c.id, 80)} ${this.style('yellow', k.check)} ${this.style('dim', `(${oneLine(k.rule, 60)})`)} ${oneLine(k.message, 160)}`);
+        }
+    }
+    // ------------------------------------------------------------ output
+    field(label, value) {
+        const pad = '     ';
+        const head = `${pad}${label.padEnd(9)}`;
+        this.line(`${this.style('dim', head)}${indentRest(value, ' '.repeat(head.length))}`);
+    }
+    table(head, rows, styleOf) {
+        const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+        const fmt = (cells, style) => '  ' +
+            cells
+                .map((v, i) => {
+                const padded = i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]);
+                const st = style?.(i, v);
+                return st ? this.style(st, padded) : padded;
+            })
+                .join('  ');
+        this.line(this.style('dim', fmt(head)));
+        for (const r of rows)
+            this.line(fmt(r, styleOf));
+    }
+    style(style, text) {
+        return this.color ? `${ANSI[style]}${text}${ANSI.reset}` : text;
+    }
+    line(text) {
+        this.stream.write(`${scrubSecrets(text)}\n`);
+    }
+}
+//# sourceMappingURL=console.js.map

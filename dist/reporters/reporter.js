@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=reporter.js.map

@@ -1,0 +1,35 @@
+/**
+ * Every check the suite applies, by name. Names are the public vocabulary:
+ * reports, `--check` selection, the fault catalogue's `caughtBy` and the README
+ * all use them. Normative checks decide the exit code; advisory ones warn unless --strict.
+ */
+export const CHECKS = {
+    'no-server-error': { normative: true, rule: 'E05/E24', summary: 'No request the suite sends, valid or not, is answered with a 5xx.' },
+    'status-code': { normative: true, rule: 'page responses, E12/E13', summary: 'The status code is one the page (and errata) allows for this request.' },
+    'content-type': { normative: true, rule: 'E32', summary: 'Answers are application/json (a charset parameter is fine).' },
+    envelope: { normative: true, rule: 'page envelope, E18', summary: '2xx bodies are {success: true, payload}; 4xx/5xx bodies are {success: false, message[, status]}.' },
+    'response-schema': { normative: true, rule: 'spec/openapi.yaml', summary: 'The body validates against the spec schema for the operation and status.' },
+    'uuid-format': { normative: true, rule: 'page uuid pattern', summary: 'Every uuid the API hands out matches ^[0-9a-f]{8}-…-[0-9a-f]{12}$ (lower case).' },
+    'length-limits': { normative: true, rule: 'page: name [1..255], subdomain [3..255], E05/E26', summary: 'Values at the limits are accepted; one character beyond is refused with a 4xx.' },
+    'input-validation': { normative: true, rule: 'page request types, E05', summary: 'Wrong types, malformed JSON and malformed uuid references are refused with a 4xx.' },
+    'default-values': { normative: true, rule: 'page: is_active default true', summary: 'Omitted is_active comes back true.' },
+    'auth-required': { normative: true, rule: 'page 401, E03', summary: 'Missing, garbage, forged, unsigned and expired tokens get 401 on every operation.' },
+    'unknown-uuid-not-found': { normative: true, rule: 'page 404, E23', summary: 'A well-formed uuid that names nothing gets 404.' },
+    'malformed-uuid-rejected': { normative: true, rule: 'page path pattern, E24', summary: 'A path uuid that breaks the pattern gets a 4xx, never 2xx or 5xx.' },
+    'unknown-reference-rejected': { normative: true, rule: 'page Create/Modify 404, E21/E22', summary: 'An unknown outbound voice profile or TN lease is refused with a 4xx and changes nothing.' },
+    'read-after-write': { normative: true, rule: 'page Create/Modify, E04/E28', summary: 'What create or modify sent is what the answer, get and list return.' },
+    'listed-after-create': { normative: true, rule: 'page List', summary: 'A created app appears in the list exactly once.' },
+    'not-found-after-remove': { normative: true, rule: 'page Remove', summary: 'A removed app is gone: get and a second remove answer 404, list omits it.' },
+    'lease-assignment': { normative: true, rule: 'page Assign/List leases, E17/E20', summary: 'Assigning and removing leases is reflected exactly in the app\'s lease list.' },
+    'cross-account-isolation': { normative: true, rule: 'E25', summary: 'Another account cannot see, list, change, lease or delete an app.' },
+    'callflow-accepted': { normative: true, rule: 'page call route, E06/E07', summary: 'Valid call-flow XML posted to a live call is answered 200 with the call.' },
+    'callflow-rejected': { normative: true, rule: 'page call route ("must be correct or it will return an error")', summary: 'Broken call-flow XML is refused with a 4xx error envelope.' },
+    'response-time': { normative: true, rule: '--timeout', summary: 'Every answer arrives within the per-request timeout.' },
+    // Advisory: documented but not pinned by the page.
+    'documented-fields': { normative: false, rule: 'E29', summary: 'Fields the page shows for an object are present.' },
+    'error-status-matches': { normative: false, rule: 'E02', summary: 'An error envelope\'s status equals the HTTP status.' },
+    'no-secrets-exposed': { normative: false, rule: 'E30', summary: 'User objects do not carry a filled password or token.' },
+    'call-uuid-matches': { normative: false, rule: 'E31', summary: 'The call answer\'s uuid is the path uuid.' },
+};
+export const CHECK_NAMES = Object.keys(CHECKS);
+//# sourceMappingURL=catalogue.js.map

@@ -1,0 +1,119 @@
+import { validateResponse, formatSchemaErrors } from "../spec/validators.js";
+import { UUID_PATTERN } from "../spec/operations.js";
+import { isObject, preview } from "./observed.js";
+import { fail, pass } from "./verdict.js";
+/**
+ * Checks that hold for every answer, whatever was asked: the runner applies all
+ * of them to each response a case receives. Each is one rule, one message.
+ */
+export function noServerError(res) {
+    if (res.status < 500)
+        return pass();
+    return fail(`${res.method} ${res.path} answered a server error`, 'a status below 500', `${res.status} ${preview(res.text, 120)}`);
+}
+const JSON_MEDIA_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
+export function contentType(res) {
+    if (res.status === 204 || (res.status >= 300 && res.status < 400))
+        return null;
+    const value = res.headers['content-type'];
+    if (value && JSON_MEDIA_TYPE.test(value))
+        return pass();
+    return fail(`${res.method} ${res.path} answered ${res.status} with a non-JSON content type`, 'Content-Type: application/json', value ? `Content-Type: ${value}` : 'no Content-Type header');
+}
+export function envelope(res, strict = false) {
+    if (res.status >= 300 && res.status < 400)
+        return null;
+    if (res.json === undefined) {
+        return fail(`${res.method} ${res.path} answered ${res.status} without a JSON envelope`, 'a JSON object {success, …}', `${res.jsonError ?? 'no body'}: ${preview(res.text, 80)}`);
+    }
+    const body = res.json;
+    if (!isObject(body))
+        return fail(`${res.method} ${res.path}: the body is not an object`, 'a JSON object {success, …}', preview(body));
+    if (res.status < 300) {
+        if (body.success !== true)
+            return fail(`${res.method} ${res.path} answered ${res.status} but success is not true`, 'success: true', `success: ${preview(body.success)}`);
+        if (!('payload' in body))
+            return fail(`${res.method} ${res.path} answered ${res.status} without a payload`, '{success: true, payload}', `keys: ${Object.keys(body).join(', ') || '(none)'}`);
+        return pass();
+    }
+    if (body.success !== false)
+        return fail(`${res.method} ${res.path} answered ${res.status} but success is not false`, 'success: false', `success: ${preview(body.success)}`);
+    if (typeof body.message !== 'string')
+        return fail(`${res.method} ${res.path}: error envelope without a message`, 'message: string', `message: ${preview(body.message)}`);
+    if ('status' in body && body.status !== undefined && typeof body.status !== 'number') {
+        return fail(`${res.method} ${res.path}: error envelope status is not a number`, 'status: number (optional, E18)', `status: ${preview(body.status)}`);
+    }
+    if (strict && typeof body.status !== 'number') {
+        return fail(`${res.method} ${res.path}: error envelope without a status`, 'status: number (--strict pins E18)', `keys: ${Object.keys(body).join(', ')}`);
+    }
+    return pass();
+}
+export function responseSchema(res) {
+    if (!res.operation || res.json === undefined)
+        return null;
+    const verdict = validateResponse(res.operation, res.status, res.json);
+    if (verdict.errors.length === 0)
+        return pass();
+    return fail(`${res.operation} ${res.status}: the body does not match the spec schema`, `a body valid against spec/openapi.yaml (${res.operation} ${res.status})`, formatSchemaErrors(verdict.errors.slice(0, 8)));
+}
+/** Every `uuid` / `*_uuid` value the API hands out, anywhere in the body. */
+export function uuidFormat(res) {
+    if (res.json === undefined)
+        return null;
+    const bad = [];
+    walk(res.json, '', (pointer, key, value) => {
+        if ((key === 'uuid' || key.endsWith('_uuid')) && typeof value === 'string' && !UUID_PATTERN.test(value))
+            bad.push(`${pointer}: ${preview(value, 60)}`);
+        if ((key === 'uuid' || key.endsWith('_uuid')) && typeof value === 'number')
+            bad.push(`${pointer}: ${value} (a number)`);
+    });
+    if (bad.length === 0)
+        return pass();
+    return fail(`${res.method} ${res.path}: uuid values break the page's pattern`, 'lower-case 8-4-4-4-12 hex uuids', bad.slice(0, 5).join('; '));
+}
+// ---- advisory -------------------------------------------------------------
+export function errorStatusMatches(res) {
+    if (res.status < 400 || !isObject(res.json) || typeof res.json.status !== 'number')
+        return null;
+    if (res.json.status === res.status)
+        return pass();
+    return fail(`${res.method} ${res.path}: envelope status differs from the HTTP status`, `status: ${res.status}`, `status: ${res.json.status}`);
+}
+const SECRET_KEYS = new Set(['password', 'token', 'secret', 'api_key']);
+export function noSecretsExposed(res) {
+    if (res.json === undefined || res.status >= 300)
+        return null;
+    const exposed = [];
+    walk(res.json, '', (pointer, key, value) => {
+        if (SECRET_KEYS.has(key) && typeof value === 'string' && value !== '')
+            exposed.push(pointer);
+    });
+    if (exposed.length === 0)
+        return pass();
+    return fail(`${res.method} ${res.path}: answer carries credentials`, 'no filled password/token fields', exposed.slice(0, 5).join(', '));
+}
+function walk(value, pointer, visit, depth = 0) {
+    if (depth > 12)
+        return;
+    if (Array.isArray(value)) {
+        value.forEach((item, i) => walk(item, `${pointer}/${i}`, visit, depth + 1));
+    }
+    else if (isObject(value)) {
+        for (const [key, child] of Object.entries(value)) {
+            const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+            visit(childPointer, key, child);
+            walk(child, childPointer, visit, depth + 1);
+        }
+    }
+}
+/** The per-answer checks, in reporting order. `strict` pins the errata's single readings. */
+export const RESPONSE_CHECKS = [
+    ['no-server-error', noServerError],
+    ['content-type', contentType],
+    ['envelope', envelope],
+    ['response-schema', responseSchema],
+    ['uuid-format', uuidFormat],
+    ['error-status-matches', errorStatusMatches],
+    ['no-secrets-exposed', noSecretsExposed],
+];
+//# sourceMappingURL=response-checks.js.map

@@ -1,0 +1,44 @@
+import { UsageError } from "../../runner/options.js";
+/** `serve`: the reference server as a local, stateful OpenTact stand-in. */
+export function serveCommand(setExitCode) {
+    return {
+        command: 'serve',
+        describe: 'Run the embedded reference server standalone (prints its address and fixtures as JSON)',
+        builder: (y) => y
+            .option('port', { type: 'number', default: 0, describe: 'Port (0: any free port)' })
+            .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
+            .option('fault', { type: 'string', describe: 'Serve with this named fault' })
+            .option('latency', { type: 'number', default: 0, describe: 'Milliseconds added to every answer' })
+            .option('list-faults', { type: 'boolean', default: false, describe: 'Print the fault catalogue and exit' }),
+        handler: async (args) => {
+            const { FAULTS, READINGS, READING_PREFIX, faultByName, readingByName } = await import("../../server/index.js");
+            const { serve } = await import("../../server/standalone.js");
+            if (args['list-faults']) {
+                const width = Math.max(...FAULTS.map((f) => f.name.length));
+                for (const f of FAULTS)
+                    process.stdout.write(`${f.name.padEnd(width)}  ${f.category.padEnd(16)} caught by ${f.caughtBy}: ${f.description}\n`);
+                process.stdout.write(`\nAlternative readings the errata allow (the suite must pass them): --fault ${READING_PREFIX}<name>\n`);
+                for (const r of READINGS)
+                    process.stdout.write(`${READING_PREFIX}${r.name}  ${r.description}\n`);
+                setExitCode(0);
+                return;
+            }
+            const port = Number(args.port);
+            if (!Number.isInteger(port) || port < 0 || port > 65535)
+                throw new UsageError(`--port must be 0..65535, got ${String(args.port)}`);
+            const fault = args.fault;
+            const known = (name) => Boolean(faultByName(name)) || (name.startsWith(READING_PREFIX) && Boolean(readingByName(name.slice(READING_PREFIX.length))));
+            if (fault && !known(fault))
+                throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
+            const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0 });
+            await new Promise((resolve) => {
+                const done = () => resolve();
+                process.once('SIGINT', done);
+                process.once('SIGTERM', done);
+            });
+            await server.close().catch(() => undefined);
+            setExitCode(0);
+        },
+    };
+}
+//# sourceMappingURL=serve.js.map

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import yargs from 'yargs';
+import { REPORTER_NAMES } from "../../reporters/names.js";
+import { OPERATION_IDS } from "../spec/operations.js";
+import { UsageError } from "../runner/options.js";
+import { readConfigFile } from "./config-file.js";
+import { runCommand, runOptionsBuilder } from "./commands/run.js";
+import { listCommand } from "./commands/list.js";
+import { validateCommand } from "./commands/validate.js";
+import { serveCommand } from "./commands/serve.js";
+import { cleanupCommand } from "./commands/cleanup.js";
+import { checksCommand } from "./commands/checks.js";
+import { diffCommand, mergeCommand } from "./commands/compare.js";
+import { verifyCommand } from "./commands/verify.js";
+import { packageInfo } from "../package-root.js";
+const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
+const EPILOGUE = `Every option can also be set as an environment variable SIPAPP_<OPTION> (e.g. SIPAPP_BASE_URL,
+SIPAPP_TOKEN) or in a YAML/JSON file given with --config (default: ./sipapp-conformance.yaml if present).
+Exit codes: 0 every selected check passed, 1 a check failed or could not be evaluated, 2 usage or configuration error.`;
+/** Entry point: parse, dispatch, map every outcome to an exit code. Never lets a stack trace reach the user. */
+export async function main(argv) {
+    let exitCode = 0;
+    const cli = buildCli(argv, (code) => { exitCode = code; });
+    try {
+        await cli.parseAsync();
+        return exitCode;
+    }
+    catch (error) {
+        return reportError(error);
+    }
+}
+function reportError(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UsageError || error?.name === 'YError') {
+        process.stderr.write(`sipapp-conformance: ${message.split('\n')[0]}\n`);
+        return 2;
+    }
+    process.stderr.write(`sipapp-conformance: internal error: ${message.split('\n')[0]}\n(set SIPAPP_DEBUG=1 for details)\n`);
+    if (process.env.SIPAPP_DEBUG)
+        process.stderr.write(`${error?.stack ?? ''}\n`);
+    return 2;
+}
+const optionKeys = (y) => Object.keys(y.getOptions().key);
+/** Every option any command takes (plus SIPAPP_DEBUG's `debug`). */
+function sharedOptionKeys() {
+    const y = runOptionsBuilder(yargs([]))
+        .option('pact-dir', {}).option('port', {}).option('host', {}).option('run', {}).option('all-runs', {})
+        .option('list-faults', {}).option('json', {}).option('debug', {});
+    return optionKeys(y).filter((k) => k !== 'help' && k !== 'version');
+}
+/**
+ * One SIPAPP_* environment (or config file) serves every command: `list` must
+ * not refuse SIPAPP_TOKEN because it sends nothing. So each command also knows,
+ * hidden, the options of the others; typos in flags are still refused.
+ */
+function acceptingSharedOptions(command, shared) {
+    const builder = command.builder;
+    return {
+        ...command,
+        builder: (y) => {
+            const built = (typeof builder === 'function' ? builder(y) : y.options(builder ?? {}));
+            const own = new Set(optionKeys(built));
+            return built.options(Object.fromEntries(shared.filter((k) => !own.has(k)).map((k) => [k, { hidden: true }])));
+        },
+    };
+}
+export function buildCli(argv, setExitCode) {
+    const shared = sharedOptionKeys();
+    const commands = [runCommand, listCommand, checksCommand, validateCommand, serveCommand, cleanupCommand, diffCommand, mergeCommand, verifyCommand]
+        .map((make) => acceptingSharedOptions(make(setExitCode), shared));
+    return yargs(argv)
+        .scriptName('sipapp-conformance')
+        .usage('$0 <command> [options]\n\nConformance and contract tests for the OpenTact SIP Control App API.')
+        .env('SIPAPP')
+        .config('config', 'YAML or JSON file of option values (default: ./sipapp-conformance.yaml when present)', (path) => readConfigFile(path))
+        .default('config', existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined, DEFAULT_CONFIG)
+        .command(commands)
+        .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge or verify (see --help)')
+        .strict()
+        .recommendCommands()
+        .help()
+        .alias('h', 'help')
+        .version(packageInfo().version)
+        .wrap(Math.min(110, process.stdout.columns || 100))
+        .epilogue(EPILOGUE)
+        .exitProcess(false)
+        .fail((message, error) => {
+        if (error)
+            throw error;
+        throw new UsageError(message);
+    });
+}
+export { runOptionsBuilder, OPERATION_IDS, REPORTER_NAMES };
+//# sourceMappingURL=main.js.map

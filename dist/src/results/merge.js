@@ -1,0 +1,24 @@
+import { summarise } from "./summary.js";
+/** Combine the bundles of CI shards into one run: every case once, counts recomputed. */
+export function mergeRuns(runs) {
+    if (runs.length === 0)
+        throw new Error('nothing to merge');
+    const byId = new Map();
+    for (const run of runs) {
+        for (const c of run.cases) {
+            // Each shard has its own cleanup case; keep them all, distinguished by run id.
+            const id = c.suite === 'cleanup' ? `${c.id}.${run.info.runId}` : c.id;
+            if (!byId.has(id))
+                byId.set(id, { ...c, id });
+        }
+    }
+    const cases = [...byId.values()];
+    const started = runs.map((r) => r.info.startedAt).sort()[0];
+    const ended = runs.map((r) => r.info.endedAt ?? r.info.startedAt).sort().at(-1);
+    return {
+        info: { ...runs[0].info, runId: runs.map((r) => r.info.runId).join('+'), startedAt: started, endedAt: ended, shard: undefined },
+        cases,
+        summary: summarise(cases, Math.max(...runs.map((r) => r.summary.durationMs)), runs.reduce((n, r) => n + r.summary.requests, 0)),
+    };
+}
+//# sourceMappingURL=merge.js.map

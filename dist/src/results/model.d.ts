@@ -1,0 +1,113 @@
+/**
+ * The results model: what a run produces and every reporter consumes.
+ * Data only (JSON-serialisable), so the JSON bundle is this model written out
+ * and `merge`/`diff` can read it back.
+ */
+/** Outcome of one named check applied once. */
+export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
+/** Outcome of a case. `error` = could not be evaluated (transport, setup), distinct from a conformance failure. */
+export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
+export interface CheckOutcome {
+    /** Check name, e.g. `status-code`, `response-schema`. */
+    check: string;
+    status: CheckStatus;
+    /** Normative checks decide the exit code; advisory ones become warnings unless --strict. */
+    normative: boolean;
+    /** Where the rule comes from: page section or errata entry, e.g. `ERRATA E05`. */
+    rule: string;
+    /** One line: what was checked and what went wrong. */
+    message: string;
+    expected?: string;
+    actual?: string;
+    /** Index into the case's `exchanges`, the evidence this outcome was judged on. */
+    exchange?: number;
+}
+export interface RecordedRequest {
+    method: string;
+    url: string;
+    /** Header values with secrets already replaced by `$SIPAPP_TOKEN` / `<redacted>`. */
+    headers: Record<string, string>;
+    body?: string;
+}
+export interface RecordedResponse {
+    status: number;
+    headers: Record<string, string>;
+    /** First few KiB of the body, as text. */
+    bodyExcerpt: string;
+    bodyTruncated: boolean;
+}
+export interface Exchange {
+    /** Why this request was sent, e.g. `create app`, `GET with forged token`. */
+    purpose: string;
+    operation?: string;
+    request: RecordedRequest;
+    response?: RecordedResponse;
+    /** Transport failure (timeout, reset, body too large …) instead of a response. */
+    transportError?: string;
+    durationMs: number;
+    /** A reproducing command, token replaced by `$SIPAPP_TOKEN`. */
+    curl: string;
+}
+export interface CaseResult {
+    id: string;
+    title: string;
+    suite: string;
+    operation: string;
+    tags: string[];
+    status: CaseStatus;
+    durationMs: number;
+    /** Set when status is `skipped` (missing fixture, --read-only …) or `error`. */
+    reason?: string;
+    checks: CheckOutcome[];
+    exchanges: Exchange[];
+}
+export interface RunInfo {
+    runId: string;
+    tool: {
+        name: string;
+        version: string;
+    };
+    spec: {
+        version: string;
+        sha256: string;
+    };
+    node: string;
+    target: {
+        baseUrl: string;
+        embedded: boolean;
+    };
+    /** Options as given, secrets removed. */
+    options: Record<string, unknown>;
+    startedAt: string;
+    endedAt?: string;
+    shard?: {
+        index: number;
+        total: number;
+    };
+}
+export interface RunSummary {
+    total: number;
+    passed: number;
+    failed: number;
+    errors: number;
+    skipped: number;
+    warnings: number;
+    durationMs: number;
+    requests: number;
+    /** 0 all passed, 1 a check failed or a case errored. */
+    exitCode: 0 | 1;
+}
+export interface RunResult {
+    info: RunInfo;
+    cases: CaseResult[];
+    summary: RunSummary;
+}
+/** What reporters know of a case before it runs (for progress and `list`). */
+export interface PlannedCase {
+    id: string;
+    title: string;
+    suite: string;
+    operation: string;
+    tags: string[];
+    checks: string[];
+}

@@ -1,0 +1,51 @@
+import { UsageError } from "./options.js";
+export async function resolveTarget(options) {
+    if (!options.baseUrl) {
+        // The embedded server (Fastify and friends) loads only when it is the target.
+        const { startReferenceServer, faultByName, readingByName, READING_PREFIX } = await import("../server/index.js");
+        const fault = options.fault;
+        if (fault && !faultByName(fault) && !(fault.startsWith(READING_PREFIX) && readingByName(fault.slice(READING_PREFIX.length)))) {
+            throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
+        }
+        // The server validates call-flow XML in a worker; start it now rather than inside a timed request.
+        const { validateCallFlow, MINIMAL_CALLFLOW } = await import("../callflow/validate.js");
+        await validateCallFlow(MINIMAL_CALLFLOW);
+        const server = await startReferenceServer({ port: 0, host: '127.0.0.1', fault: options.fault, latencyMs: options.latency, faultDelayMs: options.timeout + 1000 });
+        const { a, b } = server.fixtures;
+        return {
+            baseUrl: server.url,
+            embedded: true,
+            tokenA: options.token ?? a.token,
+            tokenB: options.tokenB ?? b.token,
+            fixtures: {
+                tnleases: options.tnlease.length ? options.tnlease : a.tnleases.slice(0, 2),
+                outboundVoiceProfile: options.outboundVoiceProfile ?? a.outboundVoiceProfile,
+                callUuid: options.callUuid ?? a.calls[0],
+                expiredToken: options.expiredToken ?? a.expiredToken,
+            },
+            close: () => server.close(),
+        };
+    }
+    if (options.fault || options.latency)
+        throw new UsageError('--fault and --latency apply to the embedded reference server only; drop --base-url to use them');
+    if (!options.token)
+        throw new UsageError('--token (or SIPAPP_TOKEN) is required with --base-url');
+    let url;
+    try {
+        url = new URL(options.baseUrl);
+    }
+    catch {
+        throw new UsageError(`--base-url is not a URL: ${options.baseUrl}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new UsageError(`--base-url must be http(s): ${options.baseUrl}`);
+    return {
+        baseUrl: url.toString().replace(/\/+$/, ''),
+        embedded: false,
+        tokenA: options.token,
+        tokenB: options.tokenB,
+        fixtures: { tnleases: options.tnlease, outboundVoiceProfile: options.outboundVoiceProfile, callUuid: options.callUuid, expiredToken: options.expiredToken },
+        close: async () => undefined,
+    };
+}
+//# sourceMappingURL=target.js.map

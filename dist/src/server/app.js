@@ -1,0 +1,155 @@
+/**
+ * The Fastify application: one route per operation, every answer written by
+ * `finish` (envelope, content type, fault transformer, timing), every error
+ * turned into the error envelope.
+ */
+import Fastify from 'fastify';
+import multipart from '@fastify/multipart';
+import { OPERATIONS } from "../spec/operations.js";
+import { tokenFromHeaders } from "./auth.js";
+import { JSON_TYPE, errorBody } from "./respond.js";
+import { APP_HANDLERS } from "./routes/apps.js";
+import { CALL_HANDLERS, refuseUnacceptedEncoding } from "./routes/calls.js";
+import { LEASE_HANDLERS } from "./routes/leases.js";
+import { ApiError } from "./util.js";
+/** Pending sleeps, so close() can drop them and never wait on a slow fault. */
+export class Timers {
+    pending = new Set();
+    sleep(ms) {
+        return new Promise((resolve) => {
+            const t = setTimeout(() => {
+                this.pending.delete(t);
+                resolve();
+            }, ms);
+            this.pending.add(t);
+        });
+    }
+    /** Never resolves (the connection is closed by close()). */
+    hang() {
+        return new Promise(() => { });
+    }
+    clear() {
+        for (const t of this.pending)
+            clearTimeout(t);
+        this.pending.clear();
+    }
+}
+const AUTH_MESSAGES = {
+    missing: 'Authentication required: send a JWT in the X-Auth-Token header',
+    malformed: 'Invalid token: not a JWT',
+    'alg-none': 'Invalid token: unsigned tokens are not accepted',
+    'wrong-alg': 'Invalid token: unsupported algorithm',
+    expired: 'Invalid token: expired',
+    'bad-signature': 'Invalid token: signature verification failed',
+    'unknown-account': 'Invalid token: unknown account',
+};
+const HANDLERS = {
+    ...APP_HANDLERS,
+    ...LEASE_HANDLERS,
+    ...CALL_HANDLERS,
+};
+/** Fastify's body-parser errors for a body that is not JSON. */
+const MALFORMED_JSON_CODES = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
+export function buildApp(deps) {
+    const { store, tokens, behaviour, fault } = deps;
+    const app = Fastify({ logger: deps.logger, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
+    const meta = new WeakMap();
+    const metaOf = (req) => {
+        let m = meta.get(req);
+        if (!m)
+            meta.set(req, (m = {}));
+        return m;
+    };
+    const operationOf = (req) => (req.routeOptions?.config?.operation ?? null);
+    async function finish(req, reply, status, body) {
+        const m = metaOf(req);
+        const operation = operationOf(req);
+        let ctx = {
+            operation,
+            method: req.method,
+            url: req.url,
+            status,
+            body,
+            contentType: JSON_TYPE,
+            account: m.account,
+            authFailure: m.authFailure,
+        };
+        if (fault?.respond)
+            ctx = fault.respond(ctx);
+        const timing = fault?.timing?.(operation);
+        if (timing === 'hang')
+            await deps.timers.hang();
+        if (timing === 'delay')
+            await deps.timers.sleep(deps.faultDelayMs);
+        if (deps.latencyMs > 0)
+            await deps.timers.sleep(deps.latencyMs);
+        reply.code(ctx.status).header('content-type', ctx.contentType);
+        if (ctx.body === undefined)
+            return reply.send();
+        return reply.send(typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body));
+    }
+    app.register(multipart, { limits: { fileSize: 1024 * 1024, files: 4, fields: 16 } });
+    app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    app.addHook('onResponse', async (req, reply) => {
+        deps.requestLog.push({ method: req.method, url: req.url, status: reply.statusCode, account: meta.get(req)?.account });
+    });
+    app.setErrorHandler(async (err, req, reply) => {
+        let status;
+        let message;
+        if (err instanceof ApiError) {
+            status = err.status;
+            message = err.message;
+        }
+        else if ((err.code !== undefined && MALFORMED_JSON_CODES.has(err.code)) || (err instanceof SyntaxError && err.statusCode === 400)) {
+            status = behaviour.malformedJsonStatus;
+            message = status >= 500 ? 'Internal Server Error' : `Malformed JSON body: ${err.message}`;
+        }
+        else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+            status = err.statusCode;
+            message = err.message;
+        }
+        else {
+            req.log.error(err);
+            status = 500;
+            message = 'Internal Server Error';
+        }
+        return finish(req, reply, status, errorBody(status, message));
+    });
+    app.setNotFoundHandler(async (req, reply) => finish(req, reply, 404, errorBody(404, `Route ${req.method} ${req.url.split('?')[0]} not found`)));
+    for (const operation of Object.keys(OPERATIONS)) {
+        const { method, path } = OPERATIONS[operation];
+        const bearer = operation === 'ExecuteSIPControlAppCallExecuteCallFlow'; // E08
+        app.route({
+            method,
+            url: path.replace('{uuid}', ':uuid'),
+            config: { operation },
+            handler: async (req, reply) => {
+                const m = metaOf(req);
+                if (bearer && behaviour.callflowEncodings.checkedFirst)
+                    refuseUnacceptedEncoding(req, behaviour);
+                const token = tokenFromHeaders(req.headers, bearer);
+                let account = null;
+                if (!(token === undefined && behaviour.anonymous.has(operation))) {
+                    const verdict = behaviour.judgeToken(await tokens.verify(token, (u) => store.accounts.has(u)), operation);
+                    if (!verdict.ok) {
+                        m.authFailure = verdict.reason;
+                        throw new ApiError(401, AUTH_MESSAGES[verdict.reason]);
+                    }
+                    account = m.account = verdict.account;
+                }
+                const result = await HANDLERS[operation]({
+                    operation,
+                    store,
+                    behaviour,
+                    account,
+                    params: req.params,
+                    body: req.body,
+                    request: req,
+                });
+                return finish(req, reply, result.status, { success: true, payload: result.payload });
+            },
+        });
+    }
+    return app;
+}
+//# sourceMappingURL=app.js.map

@@ -1,0 +1,94 @@
+/**
+ * The request-phase switches a fault may turn. Handlers read these (never a fault
+ * name); the conforming server runs with DEFAULT_BEHAVIOUR.
+ */
+import type { OperationId } from '../spec/operations.ts';
+import type { AuthVerdict } from './auth.ts';
+export type CallflowMode = 'full' | 'well-formed-only' | 'none' | 'reject-all';
+export interface Behaviour {
+    /** How a length limit counts (E26: code points). */
+    measure: (s: string) => number;
+    nameLimits: readonly [number, number];
+    subdomainLimits: readonly [number, number];
+    /** Whether Modify checks the length limits at all. */
+    limitsOnModify: boolean;
+    /** Accept "yes"/"true"/1 for is_active. */
+    lenientBoolean: boolean;
+    /** Accept a number for name and store it as a string. */
+    coerceName: boolean;
+    /** Answer a body that is not an object with a crash instead of 400. */
+    nonObjectBodyCrashes: boolean;
+    /** Status for a body that is not JSON (Fastify's own 400 by default). */
+    malformedJsonStatus: number;
+    /** A malformed outbound_voice_profile reaches the database and crashes it. */
+    malformedReferenceCrashes: boolean;
+    isActiveDefault: boolean;
+    /** Fields Create forgets to store. */
+    createDrops: readonly string[];
+    /** Fields Modify forgets to apply. */
+    modifyIgnores: readonly string[];
+    /** Modify replaces the whole app: omitted fields go back to their defaults. */
+    modifyReplaces: boolean;
+    storeTrunkSettings: boolean;
+    unknownOvp: 'reject' | 'accept';
+    /** Remove really deletes. */
+    removeDeletes: boolean;
+    /** A removed app stays readable by Get. */
+    removedStaysReadable: boolean;
+    /** What Remove does to an app that still has leases (E19: refuse with 409, or release them and remove). */
+    removeWithLeases: 'conflict' | 'crash' | 'release';
+    /** Mints every uuid the server hands out for new apps. */
+    mintUuid: () => string;
+    /** Which path uuids are well-formed. */
+    pathUuidValid: (s: string) => boolean;
+    /** Case-insensitive lookup of path uuids. */
+    pathUuidCaseInsensitive: boolean;
+    malformedPathCrashes: boolean;
+    /** Operations that may see or touch another account's apps. */
+    crossAccount: ReadonlySet<OperationId>;
+    /** Status for another account's app (E25: 404, or 403 revealing that it exists). */
+    foreignStatus: number;
+    /** Status for an unknown outbound voice profile or TN lease in a body (E21/E22: 404 documented, any 4xx). */
+    unknownReferenceStatus: number;
+    /** Take `class4_egress_trunk_stings` (E01) as `class4_egress_trunk_settings` when the latter is absent. */
+    stingsAlias: boolean;
+    leases: {
+        applyAdd: boolean;
+        applyRemove: boolean;
+        unknown: 'reject' | 'skip' | 'partial';
+        dedupe: boolean;
+        /** Move a lease held by another app (E20) rather than leave it there too. */
+        move: boolean;
+        /** GET lists every lease of the account instead of the app's. */
+        listAll: boolean;
+        /**
+         * Refuse (409) a lease another app holds (E20's other reading) instead of moving it;
+         * 'any-app' also refuses one this very app already holds (no idempotent re-assign).
+         */
+        refuseTaken: false | 'other-app' | 'any-app';
+        /** What Assign answers (E33): the app's leases after the change, or only the leases the request named. */
+        answer: 'app' | 'changed';
+    };
+    /** Call-flow encodings taken (E07); a refused one is answered 415. */
+    callflowEncodings: {
+        multipart: boolean;
+        raw: boolean;
+        /** Refuse before the token and path are looked at. */
+        checkedFirst: boolean;
+        /** Status for a refused encoding (415, or 400/422 from a server that reads it as a bad body). */
+        refusedStatus?: number;
+    };
+    callflow: CallflowMode;
+    multipartCrashes: boolean;
+    /** The answer for an unknown call uuid. */
+    unknownCallFound: boolean;
+    /** Operations answered without asking for a token. */
+    anonymous: ReadonlySet<OperationId>;
+    /** Last word on a token verdict. */
+    judgeToken: (verdict: AuthVerdict, operation: OperationId) => AuthVerdict;
+}
+export declare const DEFAULT_BEHAVIOUR: Behaviour;
+export type BehaviourPatch = Partial<Omit<Behaviour, 'leases'>> & {
+    leases?: Partial<Behaviour['leases']>;
+};
+export declare function behaviourWith(patch: BehaviourPatch | undefined): Behaviour;

@@ -1,0 +1,94 @@
+/**
+ * The embedded reference server: a stateful, in-memory stand-in for the SIP Control
+ * App API (the suite's default target), and with `fault` one of the known-bad servers.
+ */
+import { TokenAuthority } from "./auth.js";
+import { behaviourWith } from "./behaviour.js";
+import { buildApp, Timers } from "./app.js";
+import { FAULTS, faultByName } from "./faults.js";
+import { READINGS, READING_PREFIX, readingByName } from "./readings.js";
+import { seedAccount } from "./seed.js";
+import { Store } from "./state.js";
+export { FAULTS, FAULT_CATEGORIES, faultByName } from "./faults.js";
+export { READINGS, READING_PREFIX, readingByName } from "./readings.js";
+function mergePatches(first, second) {
+    if (!first || !second)
+        return first ?? second;
+    return { ...first, ...second, leases: { ...first.leases, ...second.leases } };
+}
+function composeRespond(first, second) {
+    if (!first || !second)
+        return first ?? second;
+    return (ctx) => second(first(ctx));
+}
+export async function startReferenceServer(options = {}) {
+    let faultName = options.fault;
+    let readingName = options.reading;
+    if (faultName?.startsWith(READING_PREFIX)) {
+        if (readingName)
+            throw new Error(`two readings given: "${readingName}" and "${faultName}"`);
+        readingName = faultName.slice(READING_PREFIX.length);
+        faultName = undefined;
+    }
+    const fault = faultName === undefined || faultName === '' ? undefined : faultByName(faultName);
+    if (faultName && !fault) {
+        throw new Error(`unknown fault "${faultName}"; known: ${FAULTS.map((f) => f.name).join(', ')} (or ${READING_PREFIX}<reading>)`);
+    }
+    const reading = readingName === undefined || readingName === '' ? undefined : readingByName(readingName);
+    if (readingName && !reading) {
+        throw new Error(`unknown reading "${readingName}"; known: ${READINGS.map((r) => r.name).join(', ')}`);
+    }
+    // A reading changes the conforming server; a fault, if any, breaks that server further.
+    const behaviour = behaviourWith(mergePatches(reading?.behaviour, fault?.behaviour));
+    const respond = composeRespond(reading?.respond, fault?.respond);
+    const hooks = { respond, timing: fault?.timing };
+    const store = new Store();
+    const tokens = new TokenAuthority();
+    const requestLog = [];
+    const timers = new Timers();
+    const seedApps = options.seedApps ?? 0;
+    const accounts = {};
+    for (const key of ['a', 'b']) {
+        const s = seedAccount(store, key, { seedApps, mintUuid: behaviour.mintUuid });
+        accounts[key] = {
+            accountUuid: s.account,
+            token: await tokens.sign(s.account),
+            expiredToken: await tokens.signExpired(s.account),
+            tnleases: s.leases,
+            outboundVoiceProfile: s.ovp,
+            calls: s.calls,
+        };
+    }
+    const app = buildApp({
+        store,
+        tokens,
+        behaviour,
+        fault: hooks,
+        latencyMs: options.latencyMs ?? 0,
+        faultDelayMs: options.faultDelayMs ?? 3000,
+        logger: options.logger ?? false,
+        requestLog,
+        timers,
+    });
+    const host = options.host ?? '127.0.0.1';
+    await app.listen({ port: options.port ?? 0, host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : options.port ?? 0;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    let closing;
+    return {
+        url,
+        fixtures: { baseUrl: url, a: accounts.a, b: accounts.b },
+        requestLog,
+        snapshot: () => store.snapshot(),
+        close: () => {
+            closing ??= (async () => {
+                timers.clear();
+                app.server.closeAllConnections();
+                await app.close();
+            })();
+            return closing;
+        },
+    };
+}
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,349 @@
+import { APP_OPERATIONS, LEASE_OPERATIONS, mapPayloadObjects, payloadOf, withPayload } from "./respond.js";
+import { UUID_RE } from "./util.js";
+/** The prefix that makes a `fault` option name a reading instead. */
+export const READING_PREFIX = 'reading:';
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const is2xx = (c) => c.status >= 200 && c.status <= 299;
+const on = (op, fn) => (c) => (c.operation === op ? fn(c) : c);
+const appOps = (fn) => (c) => c.operation !== null && APP_OPERATIONS.has(c.operation) ? fn(c) : c;
+/** An error answer with another status; the envelope's status follows the HTTP one. */
+const restatus = (c, status) => ({ ...c, status, body: isObj(c.body) && 'status' in c.body ? { ...c.body, status } : c.body });
+/** Rebuild every object of a body, depth first (the visitor sees each object after its children). */
+function deepMap(value, visit) {
+    if (Array.isArray(value))
+        return value.map((v) => deepMap(v, visit));
+    if (!isObj(value))
+        return value;
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        out[k] = deepMap(v, visit);
+    return visit(out);
+}
+const deepPayload = (visit) => (c) => is2xx(c) && isObj(c.body) ? withPayload(c, deepMap(payloadOf(c), visit)) : c;
+/** Relations of apps and leases rendered unexpanded (E15, E47, E63, E64): leases keep only their uuid. */
+function unexpanded(value) {
+    const set = (o, key) => {
+        if (!(key in o))
+            return;
+        if (value === 'absent')
+            delete o[key];
+        else
+            o[key] = structuredClone(value);
+    };
+    const app = (o) => {
+        const out = { ...o };
+        for (const key of ['account', 'created_by', 'modified_by', 'outbound_voice_profile'])
+            set(out, key);
+        if (Array.isArray(out.tnleases))
+            out.tnleases = out.tnleases.map((l) => (isObj(l) ? { uuid: l.uuid } : l));
+        return out;
+    };
+    const lease = (o) => {
+        const out = { ...o };
+        for (const key of ['account', 'created_by', 'modified_by', 'sip_control_app', 'tnorder', 'sip_connection', 'messaging_profile'])
+            set(out, key);
+        return out;
+    };
+    return (c) => {
+        if (c.operation !== null && APP_OPERATIONS.has(c.operation))
+            return mapPayloadObjects(c, app);
+        if (c.operation !== null && LEASE_OPERATIONS.has(c.operation))
+            return mapPayloadObjects(c, lease);
+        return c;
+    };
+}
+const ISO_Z = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z$/;
+export const READINGS = [
+    // ── status codes ─────────────────────────────────────────────────────────
+    {
+        name: 'create-200',
+        errata: ['E12'],
+        description: 'Create answers 200 OK (the 2021 document lists it) instead of 201.',
+        strictFails: 'status-code',
+        respond: on('CreateSIPControlApp', (c) => (is2xx(c) ? { ...c, status: 200 } : c)),
+    },
+    {
+        name: 'auth-403',
+        errata: ['E03'],
+        description: 'Missing and bad tokens are answered 403 (the page titles its 401 tabs "Forbidden").',
+        strictFails: 'auth-required',
+        respond: (c) => (c.authFailure && c.status === 401 ? restatus(c, 403) : c),
+    },
+    {
+        name: 'validation-422',
+        errata: ['E05', 'E24', 'E60'],
+        description: 'Every 400 (limits, types, malformed JSON, malformed path uuid, broken call-flow XML) is 422 Unprocessable Entity.',
+        strictFails: 'input-validation',
+        respond: (c) => (c.status === 400 ? restatus(c, 422) : c),
+    },
+    {
+        name: 'malformed-uuid-404',
+        errata: ['E24'],
+        description: 'Path uuids are not checked against the pattern: a malformed one is simply not found (404).',
+        behaviour: { pathUuidValid: () => true },
+    },
+    {
+        name: 'uppercase-path-uuid-matched',
+        errata: ['E24'],
+        description: "Path uuids are matched case-insensitively (a native uuid column): the upper-cased uuid of an app answers that app.",
+        strictFails: 'malformed-uuid-rejected',
+        behaviour: { pathUuidValid: (s) => UUID_RE.test(s.toLowerCase()), pathUuidCaseInsensitive: true },
+    },
+    {
+        name: 'foreign-403',
+        errata: ['E25'],
+        description: "Another account's app is answered 403 Forbidden instead of 404.",
+        strictFails: 'cross-account-isolation',
+        behaviour: { foreignStatus: 403 },
+    },
+    {
+        name: 'unknown-reference-400',
+        errata: ['E21', 'E22', 'E66'],
+        description: 'An unknown outbound voice profile or TN lease in a body is a 400 (a bad body), not a 404.',
+        strictFails: 'unknown-reference-rejected',
+        behaviour: { unknownReferenceStatus: 400 },
+    },
+    {
+        name: 'unknown-reference-422',
+        errata: ['E21', 'E22', 'E66'],
+        description: 'An unknown outbound voice profile or TN lease in a body is a 422.',
+        strictFails: 'unknown-reference-rejected',
+        behaviour: { unknownReferenceStatus: 422 },
+    },
+    // ── error envelope ───────────────────────────────────────────────────────
+    {
+        name: 'envelope-without-status',
+        errata: ['E18'],
+        description: 'Error envelopes are {success: false, message} without status (the 2021 document makes it optional).',
+        strictFails: 'envelope',
+        respond: (c) => {
+            if (c.status < 400 || !isObj(c.body))
+                return c;
+            const { status: _status, ...rest } = c.body;
+            return { ...c, body: rest };
+        },
+    },
+    {
+        name: 'envelope-404-says-401',
+        errata: ['E02'],
+        description: "404 envelopes carry status 401, copying the page's Create 404 example (advisory).",
+        warns: ['error-status-matches'],
+        strictFails: 'error-status-matches',
+        respond: (c) => (c.status === 404 && isObj(c.body) ? { ...c, body: { ...c.body, status: 401 } } : c),
+    },
+    {
+        name: 'json-without-charset',
+        errata: ['E32'],
+        description: 'Answers are labelled application/json without a charset parameter.',
+        respond: (c) => ({ ...c, contentType: 'application/json' }),
+    },
+    // ── leases ───────────────────────────────────────────────────────────────
+    {
+        name: 'lease-taken-refused-409',
+        errata: ['E20'],
+        description: 'A lease another app holds is refused with 409 (nothing changes) instead of moved.',
+        behaviour: { leases: { refuseTaken: 'other-app' } },
+    },
+    {
+        name: 'lease-held-refused-409',
+        errata: ['E20'],
+        description: 'A lease already held by any app, this one included, is refused with 409 (a unique constraint; re-assigning is not idempotent).',
+        behaviour: { leases: { refuseTaken: 'any-app' } },
+    },
+    {
+        name: 'remove-releases-leases',
+        errata: ['E19'],
+        description: 'Removing an app that holds leases releases them and answers 200 instead of 409.',
+        behaviour: { removeWithLeases: 'release' },
+    },
+    {
+        name: 'assign-answers-changed-only',
+        errata: ['E33'],
+        description: "Assign answers only the leases the request named (added or removed), not the app's whole list.",
+        strictFails: 'lease-assignment',
+        behaviour: { leases: { answer: 'changed' } },
+    },
+    // ── call-flow encoding ───────────────────────────────────────────────────
+    {
+        name: 'callflow-raw-only',
+        errata: ['E07', 'E39'],
+        description: 'Call-flow XML is taken raw (application/xml, text/xml) only; multipart is refused with 415.',
+        strictFails: 'callflow-accepted',
+        behaviour: { callflowEncodings: { multipart: false, raw: true, checkedFirst: false } },
+    },
+    {
+        name: 'callflow-multipart-only',
+        errata: ['E07', 'E39'],
+        description: 'Call-flow XML is taken as multipart part "file" only (the 2021 document); raw XML is refused with 415.',
+        behaviour: { callflowEncodings: { multipart: true, raw: false, checkedFirst: false } },
+    },
+    {
+        name: 'callflow-raw-only-parser-first',
+        errata: ['E07', 'E13'],
+        description: 'Raw XML only, refused by the body parser (415) before the token and the call are looked at.',
+        strictFails: 'callflow-accepted',
+        behaviour: { callflowEncodings: { multipart: false, raw: true, checkedFirst: true } },
+    },
+    {
+        name: 'callflow-multipart-only-parser-first',
+        errata: ['E07', 'E13'],
+        description: 'Multipart only, refused by the body parser (415) before the token and the call are looked at.',
+        behaviour: { callflowEncodings: { multipart: true, raw: false, checkedFirst: true } },
+    },
+    {
+        name: 'callflow-raw-only-422',
+        errata: ['E07', 'E05'],
+        description: 'Raw XML only; a multipart body is read as unprocessable XML and answered 422 (not 415).',
+        strictFails: 'callflow-accepted',
+        behaviour: { callflowEncodings: { multipart: false, raw: true, checkedFirst: false, refusedStatus: 422 } },
+    },
+    {
+        name: 'callflow-multipart-only-422',
+        errata: ['E07', 'E05'],
+        description: 'Multipart only; a raw XML body is answered 422 (not 415).',
+        behaviour: { callflowEncodings: { multipart: true, raw: false, checkedFirst: false, refusedStatus: 422 } },
+    },
+    // ── request fields ───────────────────────────────────────────────────────
+    {
+        name: 'trunk-stings-not-aliased',
+        errata: ['E01'],
+        description: 'The misspelled class4_egress_trunk_stings is not taken as an alias (ignored like any unknown field); the reference takes it.',
+        behaviour: { stingsAlias: false },
+    },
+    // ── response shapes ──────────────────────────────────────────────────────
+    {
+        name: 'relations-empty-objects',
+        errata: ['E15', 'E47', 'E63', 'E64'],
+        description: "Relations come back unexpanded as {} (account, created_by, modified_by, outbound_voice_profile, a lease's app/order); tnleases as [{uuid}].",
+        respond: unexpanded({}),
+    },
+    {
+        name: 'relations-null',
+        errata: ['E15', 'E63'],
+        description: 'Relations come back as null; tnleases as [{uuid}].',
+        respond: unexpanded(null),
+    },
+    {
+        name: 'relations-absent',
+        errata: ['E15', 'E29'],
+        description: 'Relations are left out of apps and leases altogether; tnleases as [{uuid}] (documented fields missing: advisory).',
+        warns: ['documented-fields'],
+        strictFails: 'documented-fields',
+        respond: unexpanded('absent'),
+    },
+    {
+        name: 'rate-decimal-number',
+        errata: ['E04'],
+        description: 'rate_decimal comes back as a number (as sent), not the numeric string of the examples.',
+        respond: appOps((c) => mapPayloadObjects(c, (o) => {
+            const s = o.class4_egress_trunk_settings;
+            return isObj(s) && typeof s.rate_decimal === 'string' ? { ...o, class4_egress_trunk_settings: { ...s, rate_decimal: Number(s.rate_decimal) } } : o;
+        })),
+    },
+    {
+        name: 'deleted-on-absent',
+        errata: ['E16'],
+        description: 'deleted_on is left out of every live object instead of null.',
+        respond: deepPayload((o) => {
+            if (!('deleted_on' in o))
+                return o;
+            const { deleted_on: _d, ...rest } = o;
+            return rest;
+        }),
+    },
+    {
+        name: 'remove-answers-deleted-on',
+        errata: ['E58', 'E16'],
+        description: 'Remove (a soft delete) answers the app with deleted_on filled.',
+        respond: on('RemoveSIPControlAppByUUID', (c) => mapPayloadObjects(c, (o) => ({ ...o, deleted_on: new Date().toISOString() }))),
+    },
+    {
+        name: 'timestamps-millis-offset',
+        errata: ['E62'],
+        description: 'Timestamps carry milliseconds and a +00:00 offset (2024-05-01T10:00:00.000+00:00) instead of Z.',
+        respond: deepPayload((o) => {
+            const out = { ...o };
+            for (const [k, v] of Object.entries(out)) {
+                const m = typeof v === 'string' && (k.endsWith('_on') || k === 'dob') ? ISO_Z.exec(v) : null;
+                if (m)
+                    out[k] = `${m[1]}.000+00:00`;
+            }
+            return out;
+        }),
+    },
+    {
+        name: 'extra-fields',
+        errata: ['E15', 'E44'],
+        description: 'Every object of every answer, envelopes included, carries fields the page does not document.',
+        respond: (c) => {
+            if (!isObj(c.body))
+                return c;
+            // Added to objects that have fields: a relation rendered {} stays {} (E63: a non-empty nested app is a full app).
+            const extra = (o) => (Object.keys(o).length === 0 ? o : { ...o, x_revision: 3, internal_note: null, labels: { tier: 'gold' } });
+            // Envelopes too: a success one with message/status, an error one with payload: null and an errors list.
+            const body = c.status >= 400
+                ? { payload: null, errors: [{ code: 'E_REQUEST', detail: String(c.body.message ?? '') }], ...c.body, request_id: 'req-7f3a', api_version: '2.4.1' }
+                : { message: 'OK', status: c.status, ...c.body, request_id: 'req-7f3a', api_version: '2.4.1' };
+            if ('payload' in body)
+                body.payload = deepMap(body.payload, extra);
+            return { ...c, body };
+        },
+    },
+    {
+        name: 'list-newest-first',
+        errata: ['page silent: List order'],
+        description: 'List answers the newest app first.',
+        respond: on('ListSIPControlApps', (c) => {
+            const p = payloadOf(c);
+            return is2xx(c) && Array.isArray(p) ? withPayload(c, [...p].reverse()) : c;
+        }),
+    },
+    {
+        name: 'app-ids-absent',
+        errata: ['E29'],
+        description: 'Apps leave out class4_egress_trunk_id and class4_egress_resource_ip_id (documented fields missing: advisory).',
+        warns: ['documented-fields'],
+        strictFails: 'documented-fields',
+        respond: appOps((c) => mapPayloadObjects(c, (o) => {
+            const { class4_egress_trunk_id: _t, class4_egress_resource_ip_id: _r, ...rest } = o;
+            return rest;
+        })),
+    },
+    {
+        name: 'user-password-hash',
+        errata: ['E30'],
+        description: "User objects carry the password's bcrypt hash (advisory: secrets should not be returned).",
+        warns: ['no-secrets-exposed'],
+        strictFails: 'no-secrets-exposed',
+        respond: deepPayload((o) => ('password' in o && 'email' in o ? { ...o, password: '$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy' } : o)),
+    },
+    {
+        name: 'freeswitch-strings',
+        errata: ['E11', 'E45', 'E52', 'E59', 'E61'],
+        description: "FreeSWITCH-style values: channel created_epoch a string, created 'YYYY-MM-DD HH:MM:SS', rates numbers; tn a digit string; time_zone a string.",
+        respond: (c) => {
+            if (!is2xx(c))
+                return c;
+            return deepPayload((o) => {
+                const out = { ...o };
+                if ('created_epoch' in out && typeof out.created_epoch === 'number') {
+                    out.created_epoch = String(out.created_epoch);
+                    if (typeof out.created === 'string')
+                        out.created = out.created.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
+                    for (const k of ['read_rate', 'write_rate', 'read_bit_rate', 'write_bit_rate'])
+                        if (typeof out[k] === 'string' && out[k] !== '')
+                            out[k] = Number(out[k]);
+                }
+                if (typeof out.tn === 'number')
+                    out.tn = String(out.tn);
+                if (isObj(out.time_zone) && 'level' in out)
+                    out.time_zone = 'UTC';
+                return out;
+            })(c);
+        },
+    },
+];
+export function readingByName(name) {
+    return READINGS.find((r) => r.name === name);
+}
+//# sourceMappingURL=readings.js.map

@@ -1,0 +1,3 @@
+/** Public types of the embedded reference server. */
+export {};
+//# sourceMappingURL=types.js.map

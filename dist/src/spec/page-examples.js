@@ -1,0 +1,119 @@
+/**
+ * The API page's examples, extracted programmatically from its markdown, and the copies the project
+ * keeps under spec/examples/ (so tests run without the page; a test checks the copies still equal
+ * the page's blocks when the page is available).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { packagePath } from "../package-root.js";
+import { isOperationId } from "./operations.js";
+/** Where the page is read from: $SIPAPP_API_PAGE, else the shared docs folder. */
+export const PAGE_PATH = process.env.SIPAPP_API_PAGE ?? '/work/shared/docs/sip-control-app-api.md';
+export const EXAMPLES_DIR = packagePath('spec/examples/');
+const BODY_PATTERNS = {
+    cURL: /-d "((?:[^"\\]|\\.)*)"/,
+    PHP: /^\$data = '(.*)';\s*$/,
+    Python: /^data = '(.*)'\s*$/,
+    Javascript: /^\s*body: JSON\.stringify\((.*)\)\s*$/,
+    Go: /strings\.NewReader\(`(.*)`\)/,
+};
+/** Extract every response example and every request body of the code examples from the page's markdown. */
+export function extractPageExamples(markdown) {
+    const lines = markdown.split(/\r?\n/);
+    const responses = [];
+    const requests = [];
+    let operation;
+    let tab;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const heading = /^## (\w+)\s*$/.exec(line);
+        if (heading) {
+            operation = isOperationId(heading[1]) ? heading[1] : undefined;
+            tab = undefined;
+            continue;
+        }
+        const tabMatch = /^\{% tab title="([^"]*)" %\}/.exec(line);
+        if (tabMatch) {
+            tab = tabMatch[1];
+            continue;
+        }
+        if (!operation || tab === undefined)
+            continue;
+        const status = /^(\d{3})\b/.exec(tab);
+        if (status && /^```/.test(line)) {
+            let j = i + 1;
+            const block = [];
+            while (j < lines.length && !/^```/.test(lines[j]))
+                block.push(lines[j++]);
+            responses.push({
+                operationId: operation,
+                status: Number(status[1]),
+                title: tab.trim(),
+                line: i + 1,
+                body: JSON.parse(block.join('\n')),
+            });
+            i = j;
+            tab = undefined;
+            continue;
+        }
+        const pattern = BODY_PATTERNS[tab];
+        if (pattern) {
+            const m = pattern.exec(line);
+            if (m) {
+                const text = tab === 'cURL' ? m[1].replace(/\\(.)/g, '$1') : m[1];
+                requests.push({ operationId: operation, language: tab, line: i + 1, body: JSON.parse(text) });
+            }
+        }
+    }
+    return { responses, requests };
+}
+/** The page's examples, or undefined when the page is not available here. */
+export function readPageExamples(path = PAGE_PATH) {
+    if (!existsSync(path))
+        return undefined;
+    return extractPageExamples(readFileSync(path, 'utf8'));
+}
+/** File name (under spec/examples/) of a stored response example. */
+export function responseExampleFile(operationId, status) {
+    return `responses/${operationId}.${status}.json`;
+}
+/** File name (under spec/examples/) of a stored request example. */
+export function requestExampleFile(operationId) {
+    return `requests/${operationId}.json`;
+}
+/** spec/examples/index.json: what the stored examples are and where they come from. */
+export function readExampleIndex() {
+    return JSON.parse(readFileSync(EXAMPLES_DIR + 'index.json', 'utf8'));
+}
+/** Read a stored example (path relative to spec/examples/). */
+export function readStoredExample(file) {
+    return JSON.parse(readFileSync(EXAMPLES_DIR + file, 'utf8'));
+}
+/** Keys whose placeholder "string" stands for an OpenTact uuid (ERRATA E14). */
+export const UUID_KEYS = new Set(['uuid', 'account_uuid', 'outbound_voice_profile']);
+/** A deterministic, pattern-conforming uuid for placeholder n. */
+export function placeholderUuid(n) {
+    const hex = n.toString(16).padStart(12, '0');
+    return `00000000-0000-4000-8000-${hex}`;
+}
+/**
+ * Deep copy of an example with every placeholder uuid ("string" under a uuid key, and the "string"
+ * items of add/remove arrays) replaced by distinct pattern-conforming uuids (ERRATA E14).
+ */
+export function fillPlaceholderUuids(value) {
+    let n = 0;
+    const walk = (v, key) => {
+        if (Array.isArray(v)) {
+            return v.map((item) => (key === 'add' || key === 'remove') && item === 'string' ? placeholderUuid(++n) : walk(item));
+        }
+        if (v !== null && typeof v === 'object') {
+            const out = {};
+            for (const [k, item] of Object.entries(v)) {
+                out[k] = UUID_KEYS.has(k) && item === 'string' ? placeholderUuid(++n) : walk(item, k);
+            }
+            return out;
+        }
+        return v;
+    };
+    return walk(value);
+}
+//# sourceMappingURL=page-examples.js.map

@@ -1,0 +1,31 @@
+import type { CheckName } from '../src/checks/catalogue.ts';
+import type { OperationId } from '../src/spec/operations.ts';
+import type { CaseContext } from '../src/runner/case-context.ts';
+/** A fixture a case cannot run without; missing ones skip the case with a reason. */
+export type Need = 'tokenB' | 'tnlease' | 'twoTnleases' | 'outboundVoiceProfile' | 'callUuid' | 'expiredToken';
+/**
+ * What a case may change on the target. `--read-only` runs only `none` (GET requests only); `writes` changes only what the run creates;
+ * `drives-call` runs only when --call-uuid names a call the user offered.
+ */
+export type SideEffects = 'none' | 'writes' | 'drives-call';
+export interface CaseDefinition {
+    /** Stable id, `<suite>.<what>`: reports, --grep and `diff` key on it. */
+    id: string;
+    title: string;
+    suite: string;
+    operation: OperationId | 'workflow';
+    tags: string[];
+    /** The checks this case applies beyond the per-answer ones. */
+    checks: CheckName[];
+    needs?: Need[];
+    sideEffects: SideEffects;
+    /** Cases sharing a lock never run at the same time (e.g. the account's leases). */
+    lock?: string;
+    /**
+     * Needs the account to itself: runs after the parallel cases, alone, so no
+     * other case creates or removes apps while it looks (e.g. "the newest app is listed").
+     */
+    exclusive?: boolean;
+    run(ctx: CaseContext): Promise<void>;
+}
+export declare function defineCases(suite: string, cases: Array<Omit<CaseDefinition, 'suite'>>): CaseDefinition[];

@@ -1,0 +1,2 @@
+import { type CaseDefinition } from './case.ts';
+export declare const isolationCases: CaseDefinition[];

@@ -1,0 +1,79 @@
+import { STATUS } from "../src/checks/status-code.js";
+import { appMatchesSent } from "../src/checks/read-after-write.js";
+import { defineCases } from "./case.js";
+import { pathUuidCases } from "./get.js";
+import { appOf, MULTIBYTE, sampleTrunkSettings, unknownUuid } from "./support.js";
+const OP = 'ModifySIPControlApp';
+/** PATCH, then the answer and a get must show the change and keep everything not sent (E28). */
+async function modifyAndReadBack(ctx, change) {
+    const { uuid, sent } = await ctx.createApp('create app');
+    const patch = change(ctx);
+    const res = await ctx.call(OP, { uuid, body: patch, purpose: 'modify the app' });
+    if (!ctx.expectStatus('status-code', res, STATUS.ok))
+        return;
+    const expected = { ...sent, ...patch };
+    ctx.expect('read-after-write', appMatchesSent(appOf(res), expected, 'modify answer'));
+    const got = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'read the app back' });
+    ctx.expect('read-after-write', appMatchesSent(appOf(got), expected, 'get after modify'));
+}
+/** A PATCH the page forbids: refused, and the app keeps its values. */
+function refusedPatch(id, title, check, rule, tags, patch) {
+    return {
+        id, title, operation: OP, tags, checks: [check, 'read-after-write'], sideEffects: 'writes',
+        async run(ctx) {
+            const { uuid, sent } = await ctx.createApp('create app');
+            const { json, raw } = patch(ctx);
+            const res = raw !== undefined
+                ? await ctx.call(OP, { uuid, rawBody: raw, purpose: title })
+                : await ctx.call(OP, { uuid, body: json, purpose: title });
+            ctx.expectStatus(check, res, { ...rule, situation: title });
+            const got = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'the app is unchanged' });
+            ctx.expect(check, appMatchesSent(appOf(got), sent, `get after a refused modify (${title})`));
+        },
+    };
+}
+export const modifyCases = defineCases('modify', [
+    {
+        id: 'name', title: 'modify the name; the rest is kept', operation: OP, tags: ['smoke', 'read-after-write'],
+        checks: ['status-code', 'read-after-write'], sideEffects: 'writes',
+        run: (ctx) => modifyAndReadBack(ctx, (c) => ({ name: c.env.names.name('renamed') })),
+    },
+    {
+        id: 'partial', title: 'modify only is_active; name and subdomain are kept', operation: OP, tags: ['read-after-write'],
+        checks: ['status-code', 'read-after-write'], sideEffects: 'writes',
+        run: (ctx) => modifyAndReadBack(ctx, () => ({ is_active: false })),
+    },
+    {
+        id: 'subdomain', title: 'modify the subdomain', operation: OP, tags: ['read-after-write'],
+        checks: ['status-code', 'read-after-write'], sideEffects: 'writes',
+        run: (ctx) => modifyAndReadBack(ctx, (c) => ({ subdomain: c.env.names.subdomain() })),
+    },
+    {
+        id: 'trunk-settings', title: 'modify class4 egress trunk settings', operation: OP, tags: ['read-after-write', 'trunk-settings'],
+        checks: ['status-code', 'read-after-write'], sideEffects: 'writes',
+        run: (ctx) => modifyAndReadBack(ctx, () => ({ class4_egress_trunk_settings: { ...sampleTrunkSettings(), cps_limit: 9, rate_rounding: 'Down' } })),
+    },
+    {
+        id: 'name-255', title: 'modify to a name of 255 characters is accepted', operation: OP, tags: ['limits', 'name'],
+        checks: ['length-limits', 'read-after-write'], sideEffects: 'writes',
+        async run(ctx) {
+            const { uuid } = await ctx.createApp('create app');
+            const name = ctx.env.names.nameOfLength(255, MULTIBYTE.threeBytes);
+            const res = await ctx.call(OP, { uuid, body: { name }, purpose: 'rename to 255 characters' });
+            if (!ctx.expectStatus('length-limits', res, { ...STATUS.ok, situation: 'name of 255 characters' }))
+                return;
+            const got = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'read the app back' });
+            ctx.expect('read-after-write', appMatchesSent(appOf(got), { name }, 'get after modify'));
+        },
+    },
+    refusedPatch('name-0', 'modify to an empty name is refused', 'length-limits', STATUS.invalidInput, ['limits', 'name'], () => ({ json: { name: '' } })),
+    refusedPatch('name-256', 'modify to a name of 256 characters is refused', 'length-limits', STATUS.invalidInput, ['limits', 'name'], (c) => ({ json: { name: c.env.names.nameOfLength(256, MULTIBYTE.threeBytes) } })),
+    refusedPatch('subdomain-2', 'modify to a subdomain of 2 characters is refused', 'length-limits', STATUS.invalidInput, ['limits', 'subdomain'], () => ({ json: { subdomain: 'ab' } })),
+    refusedPatch('subdomain-256', 'modify to a subdomain of 256 characters is refused', 'length-limits', STATUS.invalidInput, ['limits', 'subdomain'], (c) => ({ json: { subdomain: c.env.names.subdomainOfLength(256) } })),
+    refusedPatch('is-active-string', 'modify is_active to the string "yes" is refused', 'input-validation', STATUS.invalidInput, ['types'], () => ({ json: { is_active: 'yes' } })),
+    refusedPatch('name-number', 'modify name to a number is refused', 'input-validation', STATUS.invalidInput, ['types'], () => ({ json: { name: 42 } })),
+    refusedPatch('malformed-json', 'modify with malformed JSON is refused', 'input-validation', STATUS.invalidInput, ['types'], () => ({ raw: '{"name": ' })),
+    refusedPatch('unknown-ovp', 'modify to an unknown outbound voice profile is refused', 'unknown-reference-rejected', STATUS.unknownReference, ['references'], () => ({ json: { outbound_voice_profile: unknownUuid() } })),
+    ...pathUuidCases(OP, () => ({ name: 'sipapp-conformance-probe' }), 'writes'),
+]);
+//# sourceMappingURL=modify.js.map

@@ -1,0 +1,157 @@
+import { STATUS } from "../src/checks/status-code.js";
+import { leasesExactly } from "../src/checks/leases.js";
+import { payloadOf } from "../src/checks/observed.js";
+import { fail, pass } from "../src/checks/verdict.js";
+import { defineCases } from "./case.js";
+import { pathUuidCases } from "./get.js";
+import { unknownUuid } from "./support.js";
+import { expectGone } from "./remove.js";
+const ASSIGN = 'AssignTNLeasesToSIPControlApp';
+const LIST = 'GetSIPControlAppTNLeasesList';
+/** The app's lease list must be exactly `expected`. */
+export async function expectLeases(ctx, uuid, expected, when, check = 'lease-assignment') {
+    const res = await ctx.call(LIST, { uuid, purpose: `list leases ${when}` });
+    if (!ctx.expectStatus('status-code', res, STATUS.ok))
+        return;
+    ctx.expect(check, leasesExactly(payloadOf(res), expected, `lease list ${when}`));
+}
+/**
+ * E33: which leases the answer lists is not pinned by default (the lease list
+ * operation is what the suite trusts); --strict pins "the app's leases after the change".
+ */
+async function assign(ctx, uuid, body, purpose, after) {
+    const res = await ctx.call(ASSIGN, { uuid, body, purpose });
+    const ok = ctx.expectStatus('status-code', res, STATUS.ok);
+    if (ok && ctx.strict && after)
+        ctx.expect('lease-assignment', leasesExactly(payloadOf(res), after, `assign answer (${purpose})`));
+    return ok;
+}
+export const tnleaseListCases = defineCases('tnlease-list', [
+    {
+        id: 'empty', title: 'a new app has no leases', operation: LIST, tags: ['smoke', 'leases'],
+        checks: ['status-code', 'lease-assignment'], sideEffects: 'writes',
+        async run(ctx) {
+            const { uuid } = await ctx.createApp('create app');
+            await expectLeases(ctx, uuid, [], 'of a new app');
+        },
+    },
+    ...pathUuidCases(LIST),
+]);
+export const tnleaseAssignCases = defineCases('tnlease-assign', [
+    {
+        id: 'assign-remove', title: 'assign a lease, then remove it', operation: ASSIGN, tags: ['leases'],
+        checks: ['status-code', 'lease-assignment'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+        async run(ctx) {
+            const [lease] = ctx.env.fixtures.tnleases;
+            const { uuid } = await ctx.createApp('create app');
+            if (!(await assign(ctx, uuid, { add: [lease] }, 'assign one lease', [lease])))
+                return;
+            await expectLeases(ctx, uuid, [lease], 'after assigning it');
+            // Re-assigning a lease the app holds: a no-op (200), or refused like any taken lease (409, E20);
+            // either way it is listed once.
+            const again = await ctx.call(ASSIGN, { uuid, body: { add: [lease] }, purpose: 'assign the same lease again' });
+            ctx.expectStatus('status-code', again, { situation: 'assigning a lease the app already holds', accept: [200, 409] });
+            if (again.status === 200 && ctx.strict)
+                ctx.expect('lease-assignment', leasesExactly(payloadOf(again), [lease], 'assign answer (assign the same lease again)'));
+            await expectLeases(ctx, uuid, [lease], 'after assigning it twice');
+            if (!(await assign(ctx, uuid, { remove: [lease] }, 'remove the lease', [])))
+                return;
+            await expectLeases(ctx, uuid, [], 'after removing it');
+        },
+    },
+    {
+        id: 'swap', title: 'add one lease and remove another in one request', operation: ASSIGN, tags: ['leases'],
+        checks: ['status-code', 'lease-assignment'], needs: ['twoTnleases'], sideEffects: 'writes', lock: 'tnleases',
+        async run(ctx) {
+            const [first, second] = ctx.env.fixtures.tnleases;
+            const { uuid } = await ctx.createApp('create app');
+            if (!(await assign(ctx, uuid, { add: [first] }, 'assign the first lease', [first])))
+                return;
+            if (!(await assign(ctx, uuid, { add: [second], remove: [first] }, 'swap first for second', [second])))
+                return;
+            await expectLeases(ctx, uuid, [second], 'after the swap');
+            await assign(ctx, uuid, { remove: [second] }, 'release the second lease');
+            await expectLeases(ctx, uuid, [], 'after releasing all');
+        },
+    },
+    {
+        id: 'unknown-lease', title: 'an unknown lease is refused and nothing changes', operation: ASSIGN, tags: ['leases', 'references'],
+        checks: ['unknown-reference-rejected'], sideEffects: 'writes',
+        async run(ctx) {
+            const { uuid } = await ctx.createApp('create app');
+            const res = await ctx.call(ASSIGN, { uuid, body: { add: [unknownUuid()] }, purpose: 'assign an unknown lease' });
+            ctx.expectStatus('unknown-reference-rejected', res, { ...STATUS.unknownReference, situation: 'unknown lease uuid in add' });
+            await expectLeases(ctx, uuid, [], 'after a refused assignment', 'unknown-reference-rejected');
+        },
+    },
+    {
+        id: 'unknown-lease-among-known', title: 'a request naming a known and an unknown lease changes nothing', operation: ASSIGN, tags: ['leases', 'references'],
+        checks: ['unknown-reference-rejected'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+        async run(ctx) {
+            const [lease] = ctx.env.fixtures.tnleases;
+            const { uuid } = await ctx.createApp('create app');
+            const res = await ctx.call(ASSIGN, { uuid, body: { add: [lease, unknownUuid()] }, purpose: 'assign a known and an unknown lease together' });
+            ctx.expectStatus('unknown-reference-rejected', res, { ...STATUS.unknownReference, situation: 'unknown lease uuid beside a known one' });
+            // A refused request must not half-apply: the known lease stays unassigned. Refused is any error
+            // answer, whether or not its status is the one --strict pins (E21): a 400 under --strict is a wrong
+            // status, not a request that should have assigned the known lease.
+            const refused = res.status >= 400;
+            await expectLeases(ctx, uuid, refused ? [] : [lease], refused ? 'after a refused mixed assignment' : 'after the mixed assignment', 'unknown-reference-rejected');
+            if (!refused)
+                await ctx.call(ASSIGN, { uuid, body: { remove: [lease] }, purpose: 'release the lease' });
+        },
+    },
+    {
+        id: 'malformed-body', title: 'add that is not an array of uuids is refused', operation: ASSIGN, tags: ['leases', 'types'],
+        checks: ['input-validation'], sideEffects: 'writes',
+        async run(ctx) {
+            const { uuid } = await ctx.createApp('create app');
+            for (const [label, body] of [['add a string', { add: 'not-an-array' }], ['add holding a non-uuid', { add: ['not-a-uuid'] }]]) {
+                const res = await ctx.call(ASSIGN, { uuid, body, purpose: label });
+                ctx.expectStatus('input-validation', res, { ...STATUS.invalidInput, situation: label });
+            }
+        },
+    },
+    ...pathUuidCases(ASSIGN, () => ({ add: [] }), 'writes'),
+]);
+export const leaseWorkflowCases = defineCases('leases', [
+    {
+        id: 'move-between-apps', title: 'a lease is never in two apps at once', operation: 'workflow', tags: ['leases', 'workflow'],
+        checks: ['lease-assignment'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+        async run(ctx) {
+            const [lease] = ctx.env.fixtures.tnleases;
+            const first = await ctx.createApp('create the first app');
+            const second = await ctx.createApp('create the second app');
+            if (!(await assign(ctx, first.uuid, { add: [lease] }, 'assign the lease to the first app')))
+                return;
+            const res = await ctx.call(ASSIGN, { uuid: second.uuid, body: { add: [lease] }, purpose: 'assign the same lease to the second app' });
+            // E20: moved (2xx) or refused (4xx); either way exactly one app holds it.
+            const moved = res.status < 300;
+            ctx.expect('lease-assignment', res.status < 500 && (moved || res.status >= 400) ? pass() : fail('assigning a taken lease neither moved nor refused it', '2xx (moved) or 4xx (refused)', `${res.status}`));
+            await expectLeases(ctx, first.uuid, moved ? [] : [lease], moved ? 'of the first app after the lease moved' : 'of the first app after a refused move');
+            await expectLeases(ctx, second.uuid, moved ? [lease] : [], moved ? 'of the second app after the move' : 'of the second app after a refused move');
+            await ctx.call(ASSIGN, { uuid: moved ? second.uuid : first.uuid, body: { remove: [lease] }, purpose: 'release the lease' });
+        },
+    },
+    {
+        id: 'remove-app-with-leases', title: 'removing an app that holds leases: 409, or removed with them', operation: 'workflow', tags: ['leases', 'workflow'],
+        checks: ['lease-assignment', 'not-found-after-remove'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+        async run(ctx) {
+            const [lease] = ctx.env.fixtures.tnleases;
+            const { uuid } = await ctx.createApp('create app');
+            if (!(await assign(ctx, uuid, { add: [lease] }, 'assign a lease')))
+                return;
+            const res = await ctx.call('RemoveSIPControlAppByUUID', { uuid, purpose: 'remove the app holding a lease' });
+            if (res.status === 409) {
+                // E19: refused; the app and its lease stay as they were.
+                await expectLeases(ctx, uuid, [lease], 'after a refused remove');
+                await ctx.call(ASSIGN, { uuid, body: { remove: [lease] }, purpose: 'release the lease' });
+                return;
+            }
+            if (!ctx.expectStatus('status-code', res, { situation: 'remove of an app holding leases', accept: [200, 409] }))
+                return;
+            await expectGone(ctx, uuid);
+        },
+    },
+]);
+//# sourceMappingURL=tnlease.js.map
