@@ -20,7 +20,13 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
       .option('fault', { type: 'string', group: 'Embedded server:', describe: 'Verify the reference server with this named fault' }),
     handler: async (args) => {
       process.env.PACT_DO_NOT_TRACK ??= 'true';
-      const { verifyProvider, VerifyUsageError } = await import('../../contracts/verify.ts');
+      // Pact is an optional peer dependency (about 20 MB with its native core): only `verify` needs it.
+      const { verifyProvider, VerifyUsageError } = await import('../../contracts/verify.ts').catch((error: NodeJS.ErrnoException) => {
+        if (error?.code === 'ERR_MODULE_NOT_FOUND' && /@pact-foundation\/pact/.test(error.message)) {
+          throw new UsageError('verify needs Pact: npm install @pact-foundation/pact@^17 (an optional peer dependency)');
+        }
+        throw error;
+      });
       try {
         const { exitCode } = await verifyProvider({
           baseUrl: args['base-url'] as string | undefined,

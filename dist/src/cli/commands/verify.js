@@ -18,7 +18,13 @@ export function verifyCommand(setExitCode) {
             .option('fault', { type: 'string', group: 'Embedded server:', describe: 'Verify the reference server with this named fault' }),
         handler: async (args) => {
             process.env.PACT_DO_NOT_TRACK ??= 'true';
-            const { verifyProvider, VerifyUsageError } = await import("../../contracts/verify.js");
+            // Pact is an optional peer dependency (about 20 MB with its native core): only `verify` needs it.
+            const { verifyProvider, VerifyUsageError } = await import("../../contracts/verify.js").catch((error) => {
+                if (error?.code === 'ERR_MODULE_NOT_FOUND' && /@pact-foundation\/pact/.test(error.message)) {
+                    throw new UsageError('verify needs Pact: npm install @pact-foundation/pact@^17 (an optional peer dependency)');
+                }
+                throw error;
+            });
             try {
                 const { exitCode } = await verifyProvider({
                     baseUrl: args['base-url'],
