@@ -12,7 +12,7 @@ import { createPacer, type RunEnvironment } from './environment.ts';
 import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
 import { NameFactory, newRunId } from './names.ts';
-import { UsageError, type RunOptions } from './options.ts';
+import { effectiveConcurrency, UsageError, type RunOptions } from './options.ts';
 import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
 import { selectCases, skipReason } from './select.ts';
@@ -95,12 +95,12 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       }
     }
     const ran = await executeCases(runnable, env, {
-      concurrency: options.concurrency,
+      concurrency: effectiveConcurrency(options),
       deadline: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
       aborted: hooks.interrupted,
       onCaseEnd: (r) => reporters.onCaseEnd?.(r),
     });
-    const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), { concurrency: options.concurrency });
+    const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), { concurrency: effectiveConcurrency(options) });
     await reporters.onCaseEnd?.(cleanup);
 
     const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
