@@ -30,6 +30,12 @@ export interface RunOptions extends Selection {
     quiet?: boolean;
 }
 export declare const DEFAULT_RUN_OPTIONS: RunOptions;
+/**
+ * Cases in flight: --concurrency, but never more than --rate allows to be
+ * waiting at once (a case sends at least one request; more cases than requests
+ * per second would only queue in the pacer, holding their fixtures).
+ */
+export declare function effectiveConcurrency(options: Pick<RunOptions, 'concurrency' | 'rate'>): number;
 /** A mistake in what the user asked for: one line, exit code 2. */
 export declare class UsageError extends Error {
 }

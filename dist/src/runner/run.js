@@ -11,7 +11,7 @@ import { createPacer } from "./environment.js";
 import { HttpClient } from "./http.js";
 import { Ledger } from "./ledger.js";
 import { NameFactory, newRunId } from "./names.js";
-import { UsageError } from "./options.js";
+import { effectiveConcurrency, UsageError } from "./options.js";
 import { resolveTarget } from "./target.js";
 import { Redactor } from "./redact.js";
 import { selectCases, skipReason } from "./select.js";
@@ -77,12 +77,12 @@ export async function executeRun(options, hooks = {}) {
             }
         }
         const ran = await executeCases(runnable, env, {
-            concurrency: options.concurrency,
+            concurrency: effectiveConcurrency(options),
             deadline: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
             aborted: hooks.interrupted,
             onCaseEnd: (r) => reporters.onCaseEnd?.(r),
         });
-        const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), { concurrency: options.concurrency });
+        const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), { concurrency: effectiveConcurrency(options) });
         await reporters.onCaseEnd?.(cleanup);
         const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
         const cases = [...selected.map((c) => byId.get(c.id)), cleanup];
