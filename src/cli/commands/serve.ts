@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../runner/options.ts';
+import { installSignalHandlers } from '../signals.ts';
 
 /** `serve`: the reference server as a local, stateful OpenTact stand-in. */
 export function serveCommand(setExitCode: (code: number) => void): CommandModule {
@@ -29,12 +30,15 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       const known = (name: string) => Boolean(faultByName(name)) || (name.startsWith(READING_PREFIX) && Boolean(readingByName(name.slice(READING_PREFIX.length))));
       if (fault && !known(fault)) throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
       const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0 });
+      // Take Ctrl-C over from the entry point (which would exit 130 at once): here it means "stop serving", exit 0.
+      const signals = installSignalHandlers(() => '');
       await new Promise<void>((resolve) => {
         const done = () => resolve();
         process.once('SIGINT', done);
         process.once('SIGTERM', done);
       });
       await server.close().catch(() => undefined);
+      signals.dispose();
       setExitCode(0);
     },
   };
