@@ -46,8 +46,10 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
   const startedAt = new Date();
   try {
+    // The preflight leaves first; compiling the validators (blocking) overlaps its round trip.
+    const reachable = preflight(http, target.baseUrl, target.tokenA, redactor);
     warmUp();
-    await preflight(http, target.baseUrl, target.tokenA, redactor);
+    await reachable;
     const ledger = new Ledger(runId, join(options.out, 'ledger'));
     const env: RunEnvironment = {
       runId,

@@ -1,4 +1,5 @@
 import { UsageError } from "../../runner/options.js";
+import { installSignalHandlers } from "../signals.js";
 /** `serve`: the reference server as a local, stateful OpenTact stand-in. */
 export function serveCommand(setExitCode) {
     return {
@@ -31,12 +32,15 @@ export function serveCommand(setExitCode) {
             if (fault && !known(fault))
                 throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
             const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0 });
+            // Take Ctrl-C over from the entry point (which would exit 130 at once): here it means "stop serving", exit 0.
+            const signals = installSignalHandlers(() => '');
             await new Promise((resolve) => {
                 const done = () => resolve();
                 process.once('SIGINT', done);
                 process.once('SIGTERM', done);
             });
             await server.close().catch(() => undefined);
+            signals.dispose();
             setExitCode(0);
         },
     };
