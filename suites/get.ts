@@ -7,14 +7,18 @@ import type { OperationId } from '../src/spec/operations.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import type { ObservedResponse } from '../src/checks/observed.ts';
 import type { SideEffects } from './case.ts';
+import type { StatusRule } from '../src/checks/status-code.ts';
 
 const OP = 'GetSIPControlAppByUUID' as const;
 
 /** How a path-uuid case sends its request when a JSON body will not do (the call route's XML, E07). */
 export type PathUuidSender = (ctx: CaseContext, uuid: string, purpose: string) => Promise<ObservedResponse>;
 
-/** The two path-uuid cases every `{uuid}` operation gets (E23, E24). */
-export function pathUuidCases(operation: OperationId, body?: () => unknown, sideEffects: SideEffects = 'none', sender?: PathUuidSender): Array<Omit<CaseDefinition, 'suite'>> {
+/**
+ * The two path-uuid cases every `{uuid}` operation gets (E23, E24). `unknownRule` replaces 404 where the
+ * body itself names something unknown, so a server that looks at the body first may report that instead.
+ */
+export function pathUuidCases(operation: OperationId, body?: () => unknown, sideEffects: SideEffects = 'none', sender?: PathUuidSender, unknownRule: StatusRule = STATUS.notFound): Array<Omit<CaseDefinition, 'suite'>> {
   const send: PathUuidSender = sender ?? ((ctx, uuid, purpose) => ctx.call(operation, { uuid, body: body?.(), purpose }));
   return [
     {
@@ -22,7 +26,7 @@ export function pathUuidCases(operation: OperationId, body?: () => unknown, side
       checks: ['unknown-uuid-not-found'], sideEffects,
       async run(ctx) {
         const res = await send(ctx, unknownUuid(), 'request an unknown uuid');
-        ctx.expectStatus('unknown-uuid-not-found', res, STATUS.notFound);
+        ctx.expectStatus('unknown-uuid-not-found', res, unknownRule);
       },
     },
     {

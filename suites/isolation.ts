@@ -4,7 +4,8 @@ import { isObject, payloadOf } from '../src/checks/observed.ts';
 import { fail, pass } from '../src/checks/verdict.ts';
 import { defineCases, type CaseDefinition } from './case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
-import { appOf } from './support.ts';
+import { appOf, unknownUuid } from './support.ts';
+import { leasesExactly } from '../src/checks/leases.ts';
 
 const CHECK = 'cross-account-isolation' as const;
 
@@ -42,6 +43,10 @@ export const isolationCases: CaseDefinition[] = defineCases('isolation', [
   }),
   isolationCase('leases', "account B cannot read or assign A's app's leases", async (ctx, uuid) => {
     ctx.expectStatus(CHECK, await ctx.call('GetSIPControlAppTNLeasesList', { uuid, as: 'b', purpose: "B lists A's app's leases" }), foreign("B lists A's leases"));
-    ctx.expectStatus(CHECK, await ctx.call('AssignTNLeasesToSIPControlApp', { uuid, as: 'b', body: { add: [] }, purpose: "B assigns to A's app" }), foreign("B assigns to A's app"));
+    // A well-formed lease uuid, not `{add: []}` (E17): unknown to B as well, so B may be refused for it (E21: any 4xx).
+    const assign = await ctx.call('AssignTNLeasesToSIPControlApp', { uuid, as: 'b', body: { add: [unknownUuid()] }, purpose: "B assigns to A's app" });
+    ctx.expectStatus(CHECK, assign, { situation: "B assigns a lease to A's app", accept: 'any-4xx', strict: [404] });
+    const leases = await ctx.call('GetSIPControlAppTNLeasesList', { uuid, purpose: "A lists its app's leases after B's attempt" });
+    if (ctx.expectStatus(CHECK, leases, { ...STATUS.ok, situation: "A's lease list after B's attempt" })) ctx.expect(CHECK, leasesExactly(payloadOf(leases), [], "A's lease list after B's attempt"));
   }),
 ]);

@@ -27,7 +27,7 @@ export const listCases: CaseDefinition[] = defineCases('list', [
       const listed = ctx.expect('listed-after-create', matches.length === 1
         ? pass()
         : fail('the created app is not listed exactly once', `app ${uuid} once in the list`, Array.isArray(payload) ? `listed ${matches.length} times among ${payload.length} apps` : 'no list'));
-      if (listed) ctx.expect('read-after-write', appMatchesSent(matches[0], sent, 'list entry after create'));
+      if (listed) ctx.expect('read-after-write', appMatchesSent(matches[0], sent, 'list entry after create', { answer: true }));
     },
   },
 ]);

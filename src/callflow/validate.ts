@@ -18,6 +18,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { packagePath } from '../package-root.ts';
 import { XMLValidator } from 'fast-xml-parser';
 import { XmllintRunner, type LintOutcome } from './xmllint-runner.ts';
+import { tierOf, type CallFlowTier } from './tiers.ts';
 
 export type CallFlowVerdict =
   | { ok: true }
@@ -44,16 +45,17 @@ export const SAMPLE_CALLFLOWS: Record<string, string> = Object.fromEntries(loadF
 
 /**
  * Broken call flows, keyed by fixture name (spec/callflow/fixtures/invalid/<kind>-<what>.xml);
- * the kind is the file name's prefix.
+ * the kind is the file name's prefix; the tier (tiers.ts, E69) says whether refusing the
+ * document is normative or only this suite's schema reading.
  */
-export const BROKEN_CALLFLOWS: Record<string, { xml: string; kind: 'not-well-formed' | 'schema' }> =
+export const BROKEN_CALLFLOWS: Record<string, { xml: string; kind: 'not-well-formed' | 'schema'; tier: CallFlowTier }> =
   Object.fromEntries(
     loadFixtures('invalid').map(([name, xml]) => {
       const kind = name.startsWith('not-well-formed-') ? 'not-well-formed' : name.startsWith('schema-') ? 'schema' : null;
       if (kind === null) {
         throw new Error(`call-flow fixture invalid/${name}.xml: name must start with "not-well-formed-" or "schema-"`);
       }
-      return [name, { xml, kind }];
+      return [name, { xml, kind, tier: tierOf(xml, kind) }];
     }),
   );
 

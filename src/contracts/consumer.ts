@@ -37,6 +37,7 @@ export async function recordInteraction(pact: PactV4, i: ContractInteraction, ht
   const response = responseOf(i);
   let builder = pact.addInteraction();
   if (i.state) builder = builder.given(i.state);
+  if (i.pending) builder = builder.pending(true).comment(`pending: ${i.pending}`);
   const status = response.statusMatch ? MatchersV3.matchStatus(response.status, response.statusMatch as never) : response.status;
   const interaction = builder
     .uponReceiving(i.description)

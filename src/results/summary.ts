@@ -1,7 +1,7 @@
 import type { CaseResult, RunSummary } from './model.ts';
 
 /** Counts and the verdict of a set of case results: exit 1 when any case failed or could not be evaluated. */
-export function summarise(cases: CaseResult[], durationMs: number, requests: number): RunSummary {
+export function summarise(cases: CaseResult[], durationMs: number, requests: number, throttling?: RunSummary['throttling']): RunSummary {
   const count = (status: CaseResult['status']) => cases.filter((c) => c.status === status).length;
   const failed = count('failed');
   const errors = count('error');
@@ -14,6 +14,7 @@ export function summarise(cases: CaseResult[], durationMs: number, requests: num
     warnings: cases.reduce((n, c) => n + c.checks.filter((o) => o.status === 'warning').length, 0),
     durationMs,
     requests,
+    ...(throttling ? { throttling } : {}),
     exitCode: failed + errors > 0 ? 1 : 0,
   };
 }

@@ -24,7 +24,8 @@ export interface CleanupOptions {
 
 export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries: LedgerEntry[] = ledger.outstanding(), options: CleanupOptions = {}): Promise<CaseResult> {
   const concurrency = options.concurrency ?? 8;
-  const ctx = new CaseContext({ ...env, readOnly: false });
+  // Cleanup runs after the deadline too: it waits out throttling as long as --max-wait allows.
+  const ctx = new CaseContext({ ...env, readOnly: false, deadlineAt: undefined });
   const started = performance.now();
   const leftovers: string[] = [];
   let removed = 0;

@@ -5,6 +5,7 @@
  */
 import { XMLValidator, XMLParser } from 'fast-xml-parser';
 import type { CallflowMode } from './behaviour.ts';
+import { normativeDefects } from '../callflow/tiers.ts';
 
 export type CallFlowVerdict = { ok: true } | { ok: false; kind: 'not-well-formed' | 'schema'; errors: string[] };
 type Validate = (xml: string) => Promise<CallFlowVerdict>;
@@ -63,5 +64,13 @@ export async function judgeCallFlow(xml: string, mode: CallflowMode): Promise<Ca
       return wellFormed(xml);
     case 'full':
       return (await projectValidator())(xml);
+    case 'normative-only': {
+      // A server with a lenient parser: XML libxml2 cannot parse is refused, and so are a foreign
+      // root and unknown elements; a document that breaks only the XSD's finer rules runs.
+      const verdict = await (await projectValidator())(xml);
+      if (verdict.ok || verdict.kind === 'not-well-formed') return verdict;
+      const defects = normativeDefects(xml);
+      return defects.length ? { ok: false, kind: 'schema', errors: defects } : { ok: true };
+    }
   }
 }

@@ -55,6 +55,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   const respond = composeRespond(reading?.respond, fault?.respond);
   const hooks = { respond, timing: fault?.timing };
   const store = new Store();
+  store.trunkDefaults = behaviour.trunkDefaults;
   const tokens = new TokenAuthority();
   const requestLog: RequestLogEntry[] = [];
   const timers = new Timers();

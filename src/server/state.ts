@@ -3,6 +3,7 @@
  * lookups. Serialisation (what clients see) lives in serialize.ts.
  */
 import { deepCopy } from './util.ts';
+import { TRUNK_DEFAULTS } from './trunk.ts';
 
 export interface AccountRec {
   uuid: string;
@@ -112,6 +113,8 @@ export class Store {
   leases = new Map<string, LeaseRec>();
   apps = new Map<string, AppRec>();
   calls = new Map<string, CallRec>();
+  /** What trunk settings show for keys never set (the server's behaviour may change them). */
+  trunkDefaults: Readonly<Record<string, unknown>> = TRUNK_DEFAULTS;
   private counter = 1000;
 
   nextId(): number {

@@ -154,6 +154,6 @@ export function validateTrunkSettings(value: unknown): Record<string, unknown> {
 }
 
 /** What a client reads back: defaults, overlaid with what was stored. */
-export function renderTrunkSettings(stored: Record<string, unknown>, appName: string): Record<string, unknown> {
-  return { ...structuredClone(TRUNK_DEFAULTS), name: appName, ...structuredClone(stored) };
+export function renderTrunkSettings(stored: Record<string, unknown>, appName: string, defaults: Readonly<Record<string, unknown>> = TRUNK_DEFAULTS): Record<string, unknown> {
+  return { ...structuredClone(defaults), name: appName, ...structuredClone(stored) };
 }

@@ -56,6 +56,8 @@ export function validateAppInput(raw: unknown, mode: 'create' | 'modify', b: Beh
     if (typeof body.subdomain !== 'string') throw new ApiError(400, 'subdomain must be a string');
     if (checkLimits) checkLength('subdomain', body.subdomain, b.subdomainLimits, b);
     out.subdomain = body.subdomain;
+  } else if (mode === 'create' && b.subdomainRequired) {
+    throw new ApiError(400, 'subdomain is required');
   }
 
   if ('is_active' in body) {

@@ -51,7 +51,21 @@ interface State {
   errorEnvelope: ValidateFunction;
 }
 
-let state: State | undefined;
+const states = new Map<boolean, State>();
+
+/**
+ * The --strict variant of the document: every schema object carrying `x-strict` takes those keywords
+ * over its own (ERRATA: the default schema accepts every reading, `x-strict` is the single reading
+ * --strict pins, e.g. RFC 3339 timestamps or the 2021 enums). The default document ignores `x-strict`.
+ */
+export function strictVariant(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(strictVariant);
+  if (typeof value !== 'object' || value === null) return value;
+  const { 'x-strict': pinned, ...rest } = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(rest)) out[key] = strictVariant(child);
+  return typeof pinned === 'object' && pinned !== null ? { ...out, ...(strictVariant(pinned) as object) } : out;
+}
 
 function escapePointer(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -112,9 +126,10 @@ function mediaSchemaTokens(
   return [...at, 'content', JSON_MEDIA, 'schema'];
 }
 
-function init(): State {
-  if (state) return state;
-  const doc = loadSpec();
+function init(strict = false): State {
+  const cached = states.get(strict);
+  if (cached) return cached;
+  const doc = (strict ? strictVariant(loadSpec()) : loadSpec()) as OpenAPIV3_1.Document;
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
   addFormats(ajv);
   // Register the whole document: OpenAPI's own keys are unknown keywords (ignored, strict: false).
@@ -138,7 +153,8 @@ function init(): State {
     operations.set(id, { responses, request });
   }
   const errorEnvelope = compileAt(ajv, ['components', 'schemas', 'ErrorEnvelope']);
-  state = { ajv, doc, operations, components: new Map([['ErrorEnvelope', errorEnvelope]]), errorEnvelope };
+  const state: State = { ajv, doc, operations, components: new Map([['ErrorEnvelope', errorEnvelope]]), errorEnvelope };
+  states.set(strict, state);
   return state;
 }
 
@@ -256,8 +272,8 @@ function run(v: ValidateFunction, value: unknown): SchemaError[] {
  * Validate a response body against the spec's schema for that operation and status.
  * Undocumented statuses >= 400 are still checked against ErrorEnvelope (documented: false).
  */
-export function validateResponse(operationId: OperationId, status: number, body: unknown): ResponseVerdict {
-  const s = init();
+export function validateResponse(operationId: OperationId, status: number, body: unknown, strict = false): ResponseVerdict {
+  const s = init(strict);
   const op = s.operations.get(operationId);
   if (!op) throw new Error(`unknown operation ${operationId}`);
   const v = op.responses.get(status);

@@ -31,7 +31,7 @@ t.test('fixture sets are loaded and large enough', async (t) => {
   for (const name of [
     'not-well-formed-unclosed-tag', 'not-well-formed-stray-ampersand', 'not-well-formed-empty-document',
     'schema-wrong-root', 'schema-unknown-verb', 'schema-case-outside-switch', 'schema-switch-outside-gather',
-    'schema-verb-inside-hangup', 'schema-dial-without-target', 'schema-numdigits-not-integer',
+    'schema-verb-inside-pause', 'schema-dial-without-target', 'schema-numdigits-not-integer',
     'schema-finishonkey-bad-key', 'schema-method-put', 'schema-dial-record-sometimes', 'schema-negative-timeout',
   ]) t.ok(name in BROKEN_CALLFLOWS, `invalid fixture ${name}`);
 });
@@ -66,7 +66,7 @@ t.test('errors name the offending construct', async (t) => {
     'schema-unknown-verb': /Conference/,
     'schema-case-outside-switch': /Case/,
     'schema-switch-outside-gather': /Switch/,
-    'schema-verb-inside-hangup': /Hangup/,
+    'schema-verb-inside-pause': /Pause/,
     'schema-numdigits-not-integer': /numDigits.*abc/,
     'schema-finishonkey-bad-key': /finishOnKey.*'x'/,
     'schema-method-put': /method.*PUT/,

@@ -51,7 +51,12 @@ t.test('trunk settings: rate_decimal 6 sent, "6" back is equal (E04)', async (t)
   for (const got of [undefined, null, {}]) {
     t.equal(failed(appMatchesSent(app({ class4_egress_trunk_settings: got }), { class4_egress_trunk_settings: { rate_decimal: 6 } }, 'get')).actual,
       'class4_egress_trunk_settings: sent settings, got none', `settings ${JSON.stringify(got)} back`);
+    // E15/E67: a Create/Modify answer may leave them unexpanded (the page's own Create answer does, lines 729–730); Get must show them.
+    t.ok(appMatchesSent(app({ class4_egress_trunk_settings: got }), { class4_egress_trunk_settings: { rate_decimal: 6 } }, 'create answer', { answer: true }).pass,
+      `settings ${JSON.stringify(got)} in a write answer are not compared`);
   }
+  t.equal(failed(appMatchesSent(app(), { class4_egress_trunk_settings: { rate_decimal: 4 } }, 'modify answer', { answer: true })).actual,
+    'class4_egress_trunk_settings.rate_decimal: sent 4, got "6"', 'settings a write answer does carry are compared');
 });
 
 t.test('outbound_voice_profile: unexpanded {} or null tolerated (E15), a different uuid fails', async (t) => {

@@ -1,6 +1,6 @@
 import t from 'tap';
 import {
-  contentType, envelope, errorStatusMatches, noSecretsExposed, noServerError, responseSchema, uuidFormat, RESPONSE_CHECKS,
+  contentType, envelope, errorMessageText, errorStatusMatches, noSecretsExposed, noServerError, responseSchema, uuidFormat, RESPONSE_CHECKS,
 } from '../../src/checks/response-checks.ts';
 import { CHECKS } from '../../src/checks/catalogue.ts';
 import { observe } from '../../src/checks/observed.ts';
@@ -11,7 +11,7 @@ const validApp = () => structuredClone((fillPlaceholderUuids(readStoredExample('
 
 t.test('RESPONSE_CHECKS names only catalogued checks, each once', async (t) => {
   const names = RESPONSE_CHECKS.map(([n]) => n);
-  t.same(names, ['no-server-error', 'content-type', 'envelope', 'response-schema', 'uuid-format', 'error-status-matches', 'no-secrets-exposed']);
+  t.same(names, ['no-server-error', 'content-type', 'envelope', 'response-schema', 'uuid-format', 'error-status-matches', 'error-message-text', 'no-secrets-exposed']);
   for (const n of names) t.ok(n in CHECKS, `${n} is catalogued`);
 });
 
@@ -76,7 +76,11 @@ t.test('envelope: error answers', async (t) => {
   t.equal(noMessage.actual, 'message: undefined');
   t.match(noMessage.message, /error envelope without a message/);
 
-  t.equal(failed(envelope(answer(400, { success: false, message: ['a', 'b'] }))).actual, 'message: ["a","b"]');
+  // E72: a list of strings is a message (the advisory error-message-text reports it); other shapes are not.
+  t.ok(envelope(answer(400, { success: false, message: ['name is too long', 'subdomain is too short'] }))!.pass, 'a list of strings is a message (E72)');
+  t.equal(failed(envelope(answer(400, { success: false, message: [] }))).actual, 'message: []');
+  t.equal(failed(envelope(answer(400, { success: false, message: ['a', 2] }))).actual, 'message: ["a",2]');
+  t.equal(failed(envelope(answer(400, { success: false, message: { name: 'too long' } }))).actual, 'message: {"name":"too long"}');
 
   const badStatus = failed(envelope(answer(401, { success: false, message: 'no', status: '401' })));
   t.match(badStatus.expected, /^status: number/);
@@ -143,6 +147,20 @@ t.test('uuid-format', async (t) => {
   t.equal(several.actual, '/payload/0/uuid: "a"; /payload/1/uuid: "b"');
 
   t.equal(uuidFormat(answer(200, 'not json')), null);
+
+  // E46: the call's channel carries FreeSWITCH's ids, not OpenTact's; the call's own uuids still count.
+  const call = { uuid: U, account_uuid: U2, channel: { uuid: 'A1B2C3D4-0000', call_uuid: 'fs-42' }, sip_control_app: { uuid: U } };
+  t.ok(uuidFormat(answer(200, { success: true, payload: call }))!.pass, 'channel uuid and call_uuid are not pinned (E46)');
+  const outside = failed(uuidFormat(answer(200, { success: true, payload: { ...call, sip_control_app: { uuid: 'nope' } } })));
+  t.equal(outside.actual, '/payload/sip_control_app/uuid: "nope"', 'outside the channel the pattern still holds');
+});
+
+t.test('error-message-text (advisory, E72)', async (t) => {
+  t.ok(errorMessageText(answer(400, { success: false, message: 'bad' }))!.pass);
+  const f = failed(errorMessageText(answer(400, { success: false, message: ['bad', 'worse'] })));
+  t.equal(f.expected, 'message: string');
+  t.equal(errorMessageText(answer(200, { success: true, payload: {} })), null, 'success answers are not its business');
+  t.equal(errorMessageText(answer(404, { success: false })), null, 'a missing message is the envelope check\'s');
 });
 
 t.test('error-status-matches (advisory)', async (t) => {

@@ -37,6 +37,10 @@ t.test('consumer tests: every interaction against the Pact mock server', async (
   t.equal(operations.size, 8, 'every operation has interactions');
   for (const status of [401, 404, 409]) t.ok(interactions.some((i) => i.status === status), `a documented ${status} is in the contract`);
   t.ok(interactions.some((i) => i.status === 400 && i.json !== undefined), 'a validation error is in the contract');
+  // A negative request is valid in every respect but the one under test (E27: a server may require subdomain).
+  for (const i of interactions.filter((x) => x.operationId === 'CreateSIPControlApp')) t.ok(JSON.stringify(i.json).includes('"subdomain"'), `${i.id}: the create carries a subdomain`);
+  // Interactions that pin one of several accepted readings are pending (E19, E07), the rest are not.
+  t.same(interactions.filter((i) => i.pending).map((i) => i.id).sort(), ['callflow.200', 'callflow.401', 'callflow.404', 'remove.409']);
   for (const i of interactions) {
     await t.test(`${i.id}: ${i.description}`, async (t) => {
       const seen = await recordInteraction(pact, i, http);
@@ -50,6 +54,8 @@ t.test('consumer tests: every interaction against the Pact mock server', async (
   t.equal(pact2.provider.name, PROVIDER);
   t.equal(pact2.metadata.pactSpecification.version, '4.0', 'Pact specification V4');
   t.equal(pact2.interactions.length, interactions.length, 'one pact interaction per contract interaction');
+  t.same((pact2.interactions as Array<{ description: string; pending?: boolean }>).filter((i) => i.pending).map((i) => i.description).sort(),
+    interactions.filter((i) => i.pending).map((i) => i.description).sort(), 'pending interactions are marked pending in the pact file');
   t.equal(pactFile, join(PACT_DIR, PACT_FILE_NAME));
 });
 

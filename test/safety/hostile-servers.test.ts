@@ -287,3 +287,20 @@ t.test('cleanup does not claim success when it could not look for apps whose cre
     t.match(cleanup.reason, /sipapp-conformance cleanup --run/, 'the reason says how to finish the job later');
   });
 });
+
+t.test('a server that answers 503 to everything, for good: bounded by one --max-wait, errors naming HTTP 503', async (t) => {
+  await withServer((req, res) => {
+    req.resume();
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"success":false,"status":503,"message":"Service Unavailable"}');
+  }, async (server) => {
+    // E70: throttling is waited out, but a server down for good must not cost a --max-wait per request.
+    const o = hostileOptions(server.url, t.testdir(), { maxWait: 2 });
+    const { result, ms } = await timedRun(t, o);
+    const ran = ranCases(result);
+    t.ok(ran.length > 30, `${ran.length} cases ran`);
+    t.same(ran.filter((c) => c.status !== 'error').map((c) => c.id), [], 'every case that ran is an error, not a failure');
+    t.same(ran.filter((c) => !/still throttled \(HTTP 503\)/.test(c.reason ?? '')).map((c) => `${c.id}: ${c.reason}`), [], 'each says it was still throttled');
+    t.ok(ms < 15_000, `the whole run took one --max-wait and change (${Math.round(ms)} ms), not one per request`);
+    t.match(result.summary.throttling, { gaveUp: Number }, 'the summary counts the requests given up');
+  });
+});

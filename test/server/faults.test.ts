@@ -95,6 +95,9 @@ async function transcript(server: RunningReferenceServer): Promise<string[]> {
   await step('assign partial unknown', 'POST', `${app(id1)}/tnlease`, { json: { add: [l[2], UNKNOWN] } });
   await step('leases 1 again', 'GET', `${app(id1)}/tnlease`);
   await step('list with leases', 'GET', '/rest/sip/app');
+  await step('get with leases', 'GET', app(id2));
+  await step('remove a lease not held', 'POST', `${app(id3)}/tnlease`, { json: { remove: [l[0]] } });
+  await step('leases 2', 'GET', `${app(id2)}/tnlease`);
   const asB = { token: b.token };
   await step('B get', 'GET', app(id1), asB);
   await step('B list', 'GET', '/rest/sip/app', asB);
@@ -126,7 +129,8 @@ t.test('every fault changes what a client sees', async (t) => {
   const expected = await transcript(reference);
   await reference.close();
   t.ok(expected.length > 40);
-  for (const fault of FAULTS.filter((f) => f.category !== 'slowness')) {
+  // modify-keeps-modified-on shows only across a clock second: its own test below.
+  for (const fault of FAULTS.filter((f) => f.category !== 'slowness' && f.name !== 'modify-keeps-modified-on')) {
     const server = await startReferenceServer({ fault: fault.name });
     try {
       const got = await transcript(server);
@@ -136,6 +140,25 @@ t.test('every fault changes what a client sees', async (t) => {
       await server.close();
     }
   }
+});
+
+t.test('modify-keeps-modified-on: a Modify a second later leaves modified_on where it was', async (t) => {
+  const modifiedOnAfterPatch = async (fault?: string): Promise<{ before: string; after: string }> => {
+    const server = await startReferenceServer({ fault });
+    try {
+      const token = server.fixtures.a.token;
+      const created = (await call(server.url, 'POST', '/rest/sip/app', { token, json: { name: 'x' } })).body.payload;
+      await new Promise((r) => setTimeout(r, 1100));
+      const patched = (await call(server.url, 'PATCH', `/rest/sip/app/${created.uuid}`, { token, json: { name: 'y' } })).body.payload;
+      return { before: created.modified_on, after: patched.modified_on };
+    } finally {
+      await server.close();
+    }
+  };
+  const reference = await modifiedOnAfterPatch();
+  t.not(reference.after, reference.before, 'the reference moves modified_on');
+  const faulty = await modifiedOnAfterPatch('modify-keeps-modified-on');
+  t.equal(faulty.after, faulty.before, 'the fault keeps it');
 });
 
 t.test('slowness: delay, hang, and close() does not wait for either', async (t) => {

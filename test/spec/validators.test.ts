@@ -90,7 +90,7 @@ t.test('response validation catches breakage', async (t) => {
   t.ok(at(validateResponse('ListSIPControlApps', 200, ok([app(), noUuid])).errors, '/payload/1/uuid', 'required'), 'listed app without uuid');
   t.ok(at(validateResponse('GetSIPControlAppByUUID', 200, ok({ ...app(), uuid: U.toUpperCase() })).errors, '/payload/uuid', 'pattern'), 'uuid upper case');
   t.ok(
-    at(validateResponse('GetSIPControlAppByUUID', 200, ok({ ...app(), created_on: '24/08/2019' })).errors, '/payload/created_on', 'format'),
+    at(validateResponse('GetSIPControlAppByUUID', 200, ok({ ...app(), created_on: '24/08/2019' })).errors, '/payload/created_on', 'pattern'),
     'created_on not a date-time',
   );
   t.ok(at(validateResponse('GetSIPControlAppByUUID', 200, ok({ ...app(), is_active: 'true' })).errors, '/payload/is_active', 'type'), 'is_active string');
@@ -99,9 +99,9 @@ t.test('response validation catches breakage', async (t) => {
   t.ok(at(validateResponse('GetSIPControlAppByUUID', 404, { success: true, message: 'x' }).errors, '/success', 'const'), 'error envelope success true');
   t.ok(at(validateResponse('GetSIPControlAppByUUID', 404, { success: false, message: 'x', status: '404' }).errors, '/status', 'type'), 'status string');
   const bad = app();
-  bad.account = { uuid: 'nope', level: 'Level9' };
+  bad.account = { uuid: 'nope', level: 7 };
   const errs = validateResponse('GetSIPControlAppByUUID', 200, ok(bad)).errors;
-  t.ok(at(errs, '/payload/account/uuid', 'pattern') && at(errs, '/payload/account/level', 'enum'), 'nested relation field errors, not "must be null"');
+  t.ok(at(errs, '/payload/account/uuid', 'pattern') && at(errs, '/payload/account/level', 'type'), 'nested relation field errors, not "must be null"');
   t.notOk(errs.some((e) => e.pointer === '/payload/account' ), 'no noise at the relation itself');
   t.ok(at(validateResponse('GetSIPControlAppByUUID', 200, ok({ ...app(), account: 'acct' })).errors, '/payload/account'), 'relation of the wrong shape');
   t.ok(
@@ -126,6 +126,43 @@ t.test('response validation is tolerant of every reading the errata accept', asy
   const lease = fillPlaceholderUuids((readStoredExample('responses/GetSIPControlAppTNLeasesList.200.json') as { payload: unknown[] }).payload[0]) as Record<string, unknown>;
   t.same(validateResponse('GetSIPControlAppTNLeasesList', 200, ok([{ ...lease, tn: { tn: '15551234567' }, sip_control_app: null }])).errors, [], 'tn as string, app null');
   t.ok(at(validateResponse('GetSIPControlAppTNLeasesList', 200, ok([{}])).errors, '/payload/0/uuid', 'required'), 'a listed lease needs its uuid');
+});
+
+t.test('issue 15: the default accepts the other readings, --strict (x-strict) pins the single one', async (t) => {
+  const base = app();
+  const both = (body: unknown, op: Parameters<typeof validateResponse>[0] = 'GetSIPControlAppByUUID', status = 200) =>
+    ({ default: validateResponse(op, status, body).errors, strict: validateResponse(op, status, body, true).errors });
+  t.same(both(ok(base)).strict, [], 'the page example passes --strict too');
+
+  // E62: naive timestamps and a date-only dob.
+  const naive = both(ok({ ...base, created_on: '2024-05-01T10:00:00', modified_on: '2024-05-01 10:00:00.123', created_by: { ...(base.created_by as object), dob: '1985-06-15' } }));
+  t.same(naive.default, [], 'timestamps without an offset, dob a date: accepted (E62)');
+  t.ok(at(naive.strict, '/payload/created_on', 'format') && at(naive.strict, '/payload/created_by/dob', 'format'), '--strict pins RFC 3339');
+
+  // E71: values the 2021 lists lack, and null, in nested objects.
+  const newer = both(ok({ ...base, account: { ...(base.account as object), level: 'Level3' }, created_by: { ...(base.created_by as object), role: null },
+    outbound_voice_profile: { ...(base.outbound_voice_profile as object), filemat: 'ogg', record_calls: null },
+    class4_egress_trunk_settings: { ...(base.class4_egress_trunk_settings as object), media_type: 'Proxy Media + SRTP', rpid_id_type: null, ignore_early_media: null } }));
+  t.same(newer.default, [], 'newer enum values and nulls accepted (E71)');
+  for (const p of ['/payload/account/level', '/payload/created_by/role', '/payload/outbound_voice_profile/filemat', '/payload/outbound_voice_profile/record_calls',
+    '/payload/class4_egress_trunk_settings/media_type', '/payload/class4_egress_trunk_settings/rpid_id_type', '/payload/class4_egress_trunk_settings/ignore_early_media']) {
+    t.ok(at(newer.strict, p), `--strict pins ${p}`);
+  }
+  t.ok(at(both(ok({ ...base, account: { ...(base.account as object), level: 3 } })).default, '/payload/account/level', 'type'), 'a number is still not a level');
+
+  // E15: relations as bare uuids; E63: a nested app needs only its uuid.
+  const bare = both(ok({ ...base, account: U, created_by: U, outbound_voice_profile: U, tnleases: [U] }));
+  t.same(bare, { default: [], strict: [] }, 'relations as bare uuid strings (E15)');
+  t.ok(at(both(ok({ ...base, outbound_voice_profile: 'not-a-uuid' })).default, '/payload/outbound_voice_profile'), 'a bare relation is still a uuid');
+  const lease = fillPlaceholderUuids((readStoredExample('responses/GetSIPControlAppTNLeasesList.200.json') as { payload: unknown[] }).payload[0]) as Record<string, unknown>;
+  t.same(both(ok([{ ...lease, sip_control_app: { uuid: U } }]), 'GetSIPControlAppTNLeasesList'), { default: [], strict: [] }, 'a nested app of just its uuid (E63)');
+  t.same(both(ok([{ ...lease, sip_control_app: U, tnorder: U }]), 'GetSIPControlAppTNLeasesList'), { default: [], strict: [] }, "a lease's relations as bare uuids");
+  t.ok(at(both(ok([{ ...lease, sip_control_app: { name: 'x' } }]), 'GetSIPControlAppTNLeasesList').default, '/payload/0/sip_control_app/uuid', 'required'), 'a nested app without its uuid fails');
+
+  // E72: an error message as a list of strings.
+  const list = both({ success: false, message: ['name is too long'], status: 400 }, 'ListSIPControlApps', 400);
+  t.same(list.default, [], 'a list of strings is accepted by default (E72)');
+  t.ok(at(list.strict, '/message', 'type'), '--strict pins a string');
 });
 
 t.test('call answer: state any string (E09), created_epoch number or numeric string (E11)', async (t) => {

@@ -80,7 +80,7 @@ const modify: Handler = async (ctx) => {
     app.trunk_settings = { ...app.trunk_settings, ...input.class4_egress_trunk_settings };
   }
   if (ovp !== undefined && apply('outbound_voice_profile')) app.outbound_voice_profile = ovp;
-  app.modified_on = isoNow();
+  if (b.touchModifiedOn) app.modified_on = isoNow();
   app.modified_by = adminOf(ctx, account);
   return { status: 200, payload: renderApp(ctx.store, app) };
 };
