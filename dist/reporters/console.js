@@ -73,6 +73,12 @@ export class ConsoleReporter {
         ];
         this.line(`${vStyled}  ${plural(s.total, 'case')}: ${parts.join(', ')}`);
         this.line(this.style('dim', `${plural(s.requests, 'request')} in ${formatDuration(s.durationMs)} · run ${oneLine(run.info.runId)} · ${oneLine(run.info.target.baseUrl)}`));
+        const th = s.throttling;
+        if (th && th.answers > 0) {
+            // E70: throttling is waited out, never a failure; said here so a slow run explains itself.
+            const gaveUp = th.gaveUp ? `, ${th.gaveUp} given up at --max-wait/--deadline` : '';
+            this.line(this.style(th.gaveUp ? 'magenta' : 'dim', `throttled: ${plural(th.answers, 'answer')} 429/503 on ${plural(th.requests, 'request')}, waited ${formatDuration(th.waitedMs)} in all${gaveUp}`));
+        }
         if (this.quiet) {
             for (const c of run.cases.filter((c) => c.status === 'failed' || c.status === 'error')) {
                 const what = c.status === 'error' ? `error: ${oneLine(c.reason ?? '', 120)}` : failedChecks(c).map((k) => k.check).join(', ');

@@ -4,8 +4,11 @@ import { fail, pass } from "../src/checks/verdict.js";
 import { defineCases } from "./case.js";
 import { appOf, malformedUuids, unknownUuid } from "./support.js";
 const OP = 'GetSIPControlAppByUUID';
-/** The two path-uuid cases every `{uuid}` operation gets (E23, E24). */
-export function pathUuidCases(operation, body, sideEffects = 'none', sender) {
+/**
+ * The two path-uuid cases every `{uuid}` operation gets (E23, E24). `unknownRule` replaces 404 where the
+ * body itself names something unknown, so a server that looks at the body first may report that instead.
+ */
+export function pathUuidCases(operation, body, sideEffects = 'none', sender, unknownRule = STATUS.notFound) {
     const send = sender ?? ((ctx, uuid, purpose) => ctx.call(operation, { uuid, body: body?.(), purpose }));
     return [
         {
@@ -13,7 +16,7 @@ export function pathUuidCases(operation, body, sideEffects = 'none', sender) {
             checks: ['unknown-uuid-not-found'], sideEffects,
             async run(ctx) {
                 const res = await send(ctx, unknownUuid(), 'request an unknown uuid');
-                ctx.expectStatus('unknown-uuid-not-found', res, STATUS.notFound);
+                ctx.expectStatus('unknown-uuid-not-found', res, unknownRule);
             },
         },
         {

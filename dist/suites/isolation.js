@@ -3,7 +3,8 @@ import { appMatchesSent } from "../src/checks/read-after-write.js";
 import { isObject, payloadOf } from "../src/checks/observed.js";
 import { fail, pass } from "../src/checks/verdict.js";
 import { defineCases } from "./case.js";
-import { appOf } from "./support.js";
+import { appOf, unknownUuid } from "./support.js";
+import { leasesExactly } from "../src/checks/leases.js";
 const CHECK = 'cross-account-isolation';
 /** A's app, then B tries something on it: refused as if it did not exist (E25), and A's app is untouched. */
 function isolationCase(id, title, attempt) {
@@ -37,7 +38,12 @@ export const isolationCases = defineCases('isolation', [
     }),
     isolationCase('leases', "account B cannot read or assign A's app's leases", async (ctx, uuid) => {
         ctx.expectStatus(CHECK, await ctx.call('GetSIPControlAppTNLeasesList', { uuid, as: 'b', purpose: "B lists A's app's leases" }), foreign("B lists A's leases"));
-        ctx.expectStatus(CHECK, await ctx.call('AssignTNLeasesToSIPControlApp', { uuid, as: 'b', body: { add: [] }, purpose: "B assigns to A's app" }), foreign("B assigns to A's app"));
+        // A well-formed lease uuid, not `{add: []}` (E17): unknown to B as well, so B may be refused for it (E21: any 4xx).
+        const assign = await ctx.call('AssignTNLeasesToSIPControlApp', { uuid, as: 'b', body: { add: [unknownUuid()] }, purpose: "B assigns to A's app" });
+        ctx.expectStatus(CHECK, assign, { situation: "B assigns a lease to A's app", accept: 'any-4xx', strict: [404] });
+        const leases = await ctx.call('GetSIPControlAppTNLeasesList', { uuid, purpose: "A lists its app's leases after B's attempt" });
+        if (ctx.expectStatus(CHECK, leases, { ...STATUS.ok, situation: "A's lease list after B's attempt" }))
+            ctx.expect(CHECK, leasesExactly(payloadOf(leases), [], "A's lease list after B's attempt"));
     }),
 ]);
 //# sourceMappingURL=isolation.js.map

@@ -26,7 +26,7 @@ export const listCases = defineCases('list', [
                 ? pass()
                 : fail('the created app is not listed exactly once', `app ${uuid} once in the list`, Array.isArray(payload) ? `listed ${matches.length} times among ${payload.length} apps` : 'no list'));
             if (listed)
-                ctx.expect('read-after-write', appMatchesSent(matches[0], sent, 'list entry after create'));
+                ctx.expect('read-after-write', appMatchesSent(matches[0], sent, 'list entry after create', { answer: true }));
         },
     },
 ]);

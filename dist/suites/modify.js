@@ -1,5 +1,7 @@
 import { STATUS } from "../src/checks/status-code.js";
+import { setTimeout as sleep } from 'node:timers/promises';
 import { appMatchesSent } from "../src/checks/read-after-write.js";
+import { instant, modifiedOnAdvances } from "../src/checks/timestamps.js";
 import { defineCases } from "./case.js";
 import { pathUuidCases } from "./get.js";
 import { appOf, MULTIBYTE, sampleTrunkSettings, unknownUuid } from "./support.js";
@@ -12,7 +14,7 @@ async function modifyAndReadBack(ctx, change) {
     if (!ctx.expectStatus('status-code', res, STATUS.ok))
         return;
     const expected = { ...sent, ...patch };
-    ctx.expect('read-after-write', appMatchesSent(appOf(res), expected, 'modify answer'));
+    ctx.expect('read-after-write', appMatchesSent(appOf(res), expected, 'modify answer', { answer: true }));
     const got = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'read the app back' });
     ctx.expect('read-after-write', appMatchesSent(appOf(got), expected, 'get after modify'));
 }
@@ -52,6 +54,36 @@ export const modifyCases = defineCases('modify', [
         id: 'trunk-settings', title: 'modify class4 egress trunk settings', operation: OP, tags: ['read-after-write', 'trunk-settings'],
         checks: ['status-code', 'read-after-write'], sideEffects: 'writes',
         run: (ctx) => modifyAndReadBack(ctx, () => ({ class4_egress_trunk_settings: { ...sampleTrunkSettings(), cps_limit: 9, rate_rounding: 'Down' } })),
+    },
+    {
+        id: 'modified-on', title: 'modify moves modified_on forward', operation: OP, tags: ['read-after-write'],
+        checks: ['status-code', 'modified-on-advances'], sideEffects: 'writes',
+        async run(ctx) {
+            const { uuid } = await ctx.createApp('create app');
+            const before = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'read modified_on before the change' });
+            if (!ctx.expectStatus('status-code', before, STATUS.ok))
+                return;
+            const readAt = Date.now();
+            // A server keeping whole seconds shows a change only in the next second (E74). Wait for it by our
+            // clock (capped: the server's clock or zone may differ); if modified_on still has not moved, modify
+            // once more after a full second, so no clock difference can make a conforming server fail.
+            const stamp = instant(appOf(before)?.modified_on);
+            await sleep(Math.min(1100, Math.max(0, stamp === undefined ? 1100 : stamp + 1050 - Date.now())));
+            let after;
+            for (const attempt of [1, 2]) {
+                if (attempt === 2)
+                    await sleep(Math.max(0, readAt + 1100 - Date.now()));
+                const res = await ctx.call(OP, { uuid, body: { name: ctx.env.names.name('touched') }, purpose: attempt === 1 ? 'modify the name' : 'modify the name again, a second later' });
+                if (!ctx.expectStatus('status-code', res, STATUS.ok))
+                    return;
+                after = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'read modified_on after the change' });
+                if (!ctx.expectStatus('status-code', after, STATUS.ok))
+                    return;
+                if (modifiedOnAdvances(appOf(before), appOf(after), 'get after modify')?.pass !== false || Date.now() - readAt >= 1100)
+                    break;
+            }
+            ctx.expect('modified-on-advances', modifiedOnAdvances(appOf(before), appOf(after), 'get after modify'));
+        },
     },
     {
         id: 'name-255', title: 'modify to a name of 255 characters is accepted', operation: OP, tags: ['limits', 'name'],

@@ -4,17 +4,28 @@ import { payloadOf } from "../src/checks/observed.js";
 import { fail, pass } from "../src/checks/verdict.js";
 import { defineCases } from "./case.js";
 import { pathUuidCases } from "./get.js";
-import { unknownUuid } from "./support.js";
+import { appOf, unknownUuid } from "./support.js";
 import { expectGone } from "./remove.js";
+import { appTnleasesMatch, leaseBackReference } from "../src/checks/lease-views.js";
 const ASSIGN = 'AssignTNLeasesToSIPControlApp';
 const LIST = 'GetSIPControlAppTNLeasesList';
-/** The app's lease list must be exactly `expected`. */
+/**
+ * The app's lease list must be exactly `expected`; the leases it lists that name their app name this
+ * one, and the app's own tnleases agree with the list (E73).
+ */
 export async function expectLeases(ctx, uuid, expected, when, check = 'lease-assignment') {
     const res = await ctx.call(LIST, { uuid, purpose: `list leases ${when}` });
     if (!ctx.expectStatus('status-code', res, STATUS.ok))
         return;
-    ctx.expect(check, leasesExactly(payloadOf(res), expected, `lease list ${when}`));
+    const payload = payloadOf(res);
+    ctx.expect(check, leasesExactly(payload, expected, `lease list ${when}`));
+    ctx.expect('lease-back-reference', leaseBackReference(payload, uuid, `lease list ${when}`));
+    const app = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: `get the app ${when}` });
+    if (app.status === 200)
+        ctx.expect('app-tnleases-match', appTnleasesMatch(appOf(app), payload, `the app ${when}`));
 }
+/** The checks every case that lists an app's leases applies (expectLeases). */
+const LEASE_VIEWS = ['lease-back-reference', 'app-tnleases-match'];
 /**
  * E33: which leases the answer lists is not pinned by default (the lease list
  * operation is what the suite trusts); --strict pins "the app's leases after the change".
@@ -29,7 +40,7 @@ async function assign(ctx, uuid, body, purpose, after) {
 export const tnleaseListCases = defineCases('tnlease-list', [
     {
         id: 'empty', title: 'a new app has no leases', operation: LIST, tags: ['smoke', 'leases'],
-        checks: ['status-code', 'lease-assignment'], sideEffects: 'writes',
+        checks: ['status-code', 'lease-assignment', ...LEASE_VIEWS], sideEffects: 'writes',
         async run(ctx) {
             const { uuid } = await ctx.createApp('create app');
             await expectLeases(ctx, uuid, [], 'of a new app');
@@ -40,7 +51,7 @@ export const tnleaseListCases = defineCases('tnlease-list', [
 export const tnleaseAssignCases = defineCases('tnlease-assign', [
     {
         id: 'assign-remove', title: 'assign a lease, then remove it', operation: ASSIGN, tags: ['leases'],
-        checks: ['status-code', 'lease-assignment'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+        checks: ['status-code', 'lease-assignment', ...LEASE_VIEWS], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
         async run(ctx) {
             const [lease] = ctx.env.fixtures.tnleases;
             const { uuid } = await ctx.createApp('create app');
@@ -60,8 +71,26 @@ export const tnleaseAssignCases = defineCases('tnlease-assign', [
         },
     },
     {
+        id: 'remove-not-held', title: 'removing a lease the app does not hold takes it from no app', operation: ASSIGN, tags: ['leases'],
+        checks: ['lease-remove-scoped', ...LEASE_VIEWS], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+        async run(ctx) {
+            const [lease] = ctx.env.fixtures.tnleases;
+            const holder = await ctx.createApp('create the app that holds the lease');
+            const other = await ctx.createApp('create an app without leases');
+            if (!(await assign(ctx, holder.uuid, { add: [lease] }, 'assign the lease to the first app')))
+                return;
+            const res = await ctx.call(ASSIGN, { uuid: other.uuid, body: { remove: [lease] }, purpose: 'remove the lease from the app that does not hold it' });
+            // E75: the page is silent on what this answers: a no-op (200) or a refusal (4xx); never taken from its holder.
+            const answered = res.status === 200 || (res.status >= 400 && res.status < 500);
+            ctx.expect('lease-remove-scoped', answered ? pass() : fail('removing a lease the app does not hold answered neither 200 nor a 4xx', '200 (a no-op) or a 4xx (refused)', `${res.status}`));
+            await expectLeases(ctx, holder.uuid, [lease], 'of the holding app after another app removed its lease', 'lease-remove-scoped');
+            await expectLeases(ctx, other.uuid, [], 'of the other app after removing a lease it never held', 'lease-remove-scoped');
+            await ctx.call(ASSIGN, { uuid: holder.uuid, body: { remove: [lease] }, purpose: 'release the lease' });
+        },
+    },
+    {
         id: 'swap', title: 'add one lease and remove another in one request', operation: ASSIGN, tags: ['leases'],
-        checks: ['status-code', 'lease-assignment'], needs: ['twoTnleases'], sideEffects: 'writes', lock: 'tnleases',
+        checks: ['status-code', 'lease-assignment', ...LEASE_VIEWS], needs: ['twoTnleases'], sideEffects: 'writes', lock: 'tnleases',
         async run(ctx) {
             const [first, second] = ctx.env.fixtures.tnleases;
             const { uuid } = await ctx.createApp('create app');
@@ -76,7 +105,7 @@ export const tnleaseAssignCases = defineCases('tnlease-assign', [
     },
     {
         id: 'unknown-lease', title: 'an unknown lease is refused and nothing changes', operation: ASSIGN, tags: ['leases', 'references'],
-        checks: ['unknown-reference-rejected'], sideEffects: 'writes',
+        checks: ['unknown-reference-rejected', ...LEASE_VIEWS], sideEffects: 'writes',
         async run(ctx) {
             const { uuid } = await ctx.createApp('create app');
             const res = await ctx.call(ASSIGN, { uuid, body: { add: [unknownUuid()] }, purpose: 'assign an unknown lease' });
@@ -86,7 +115,7 @@ export const tnleaseAssignCases = defineCases('tnlease-assign', [
     },
     {
         id: 'unknown-lease-among-known', title: 'a request naming a known and an unknown lease changes nothing', operation: ASSIGN, tags: ['leases', 'references'],
-        checks: ['unknown-reference-rejected'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+        checks: ['unknown-reference-rejected', ...LEASE_VIEWS], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
         async run(ctx) {
             const [lease] = ctx.env.fixtures.tnleases;
             const { uuid } = await ctx.createApp('create app');
@@ -112,12 +141,14 @@ export const tnleaseAssignCases = defineCases('tnlease-assign', [
             }
         },
     },
-    ...pathUuidCases(ASSIGN, () => ({ add: [] }), 'writes'),
+    // A well-formed body, not `{add: []}`: the page never says an empty list is a no-op (E17). The lease it
+    // names is unknown too, so a server resolving the body first may refuse that instead (E21: any 4xx; --strict 404).
+    ...pathUuidCases(ASSIGN, () => ({ add: [unknownUuid()] }), 'writes', undefined, { situation: 'unknown app uuid (the lease in add is unknown too, E21)', accept: 'any-4xx', strict: [404] }),
 ]);
 export const leaseWorkflowCases = defineCases('leases', [
     {
         id: 'move-between-apps', title: 'a lease is never in two apps at once', operation: 'workflow', tags: ['leases', 'workflow'],
-        checks: ['lease-assignment'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+        checks: ['lease-assignment', ...LEASE_VIEWS], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
         async run(ctx) {
             const [lease] = ctx.env.fixtures.tnleases;
             const first = await ctx.createApp('create the first app');
@@ -135,7 +166,7 @@ export const leaseWorkflowCases = defineCases('leases', [
     },
     {
         id: 'remove-app-with-leases', title: 'removing an app that holds leases: 409, or removed with them', operation: 'workflow', tags: ['leases', 'workflow'],
-        checks: ['lease-assignment', 'not-found-after-remove'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+        checks: ['lease-assignment', 'not-found-after-remove', ...LEASE_VIEWS], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
         async run(ctx) {
             const [lease] = ctx.env.fixtures.tnleases;
             const { uuid } = await ctx.createApp('create app');

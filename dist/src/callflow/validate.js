@@ -18,6 +18,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { packagePath } from "../package-root.js";
 import { XMLValidator } from 'fast-xml-parser';
 import { XmllintRunner } from "./xmllint-runner.js";
+import { tierOf } from "./tiers.js";
 /** Absolute path of the call-flow XSD. */
 export const CALLFLOW_XSD_PATH = packagePath('spec/callflow/callflow.xsd');
 const FIXTURES_DIR = packagePath('spec/callflow/fixtures/');
@@ -34,14 +35,15 @@ function loadFixtures(sub) {
 export const SAMPLE_CALLFLOWS = Object.fromEntries(loadFixtures('valid'));
 /**
  * Broken call flows, keyed by fixture name (spec/callflow/fixtures/invalid/<kind>-<what>.xml);
- * the kind is the file name's prefix.
+ * the kind is the file name's prefix; the tier (tiers.ts, E69) says whether refusing the
+ * document is normative or only this suite's schema reading.
  */
 export const BROKEN_CALLFLOWS = Object.fromEntries(loadFixtures('invalid').map(([name, xml]) => {
     const kind = name.startsWith('not-well-formed-') ? 'not-well-formed' : name.startsWith('schema-') ? 'schema' : null;
     if (kind === null) {
         throw new Error(`call-flow fixture invalid/${name}.xml: name must start with "not-well-formed-" or "schema-"`);
     }
-    return [name, { xml, kind }];
+    return [name, { xml, kind, tier: tierOf(xml, kind) }];
 }));
 const runner = new XmllintRunner(CALLFLOW_XSD_PATH);
 // ---------------------------------------------------------------------------

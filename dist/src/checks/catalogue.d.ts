@@ -101,8 +101,28 @@ export declare const CHECKS: {
     };
     readonly 'callflow-rejected': {
         readonly normative: true;
-        readonly rule: "page call route (\"must be correct or it will return an error\")";
-        readonly summary: "Broken call-flow XML is refused with a 4xx error envelope.";
+        readonly rule: "page call route (\"must be correct or it will return an error\"), E69";
+        readonly summary: "Call-flow XML that is not well-formed, not rooted in <Response> or names an unknown element is refused with a 4xx.";
+    };
+    readonly 'app-tnleases-match': {
+        readonly normative: true;
+        readonly rule: "page: app tnleases (line 1186) and the lease list, E73";
+        readonly summary: "The app's own tnleases name the same leases as its lease list.";
+    };
+    readonly 'lease-back-reference': {
+        readonly normative: true;
+        readonly rule: "page: a lease's sip_control_app (lines 444–459), E73";
+        readonly summary: "A lease in an app's lease list that names its app names that app.";
+    };
+    readonly 'modified-on-advances': {
+        readonly normative: true;
+        readonly rule: "page: modified_on, E74";
+        readonly summary: "A Modify that changes an app moves its modified_on forward (and never before created_on).";
+    };
+    readonly 'lease-remove-scoped': {
+        readonly normative: true;
+        readonly rule: "page Assign remove (line 27), E75";
+        readonly summary: "Removing a lease the app does not hold changes no app: the app that holds it keeps it.";
     };
     readonly 'response-time': {
         readonly normative: true;
@@ -124,10 +144,20 @@ export declare const CHECKS: {
         readonly rule: "E30";
         readonly summary: "User objects do not carry a filled password or token.";
     };
+    readonly 'error-message-text': {
+        readonly normative: false;
+        readonly rule: "E72";
+        readonly summary: "An error envelope's message is a string (a list of strings is accepted by default).";
+    };
     readonly 'call-uuid-matches': {
         readonly normative: false;
         readonly rule: "E31";
         readonly summary: "The call answer's uuid is the path uuid.";
+    };
+    readonly 'callflow-schema-enforced': {
+        readonly normative: false;
+        readonly rule: "E69, spec/callflow/callflow.xsd";
+        readonly summary: "Call-flow XML that breaks only a finer rule of the suite's call-flow schema is refused with a 4xx.";
     };
 };
 export type CheckName = keyof typeof CHECKS;

@@ -23,13 +23,19 @@ export const CHECKS = {
     'lease-assignment': { normative: true, rule: 'page Assign/List leases, E17/E20', summary: 'Assigning and removing leases is reflected exactly in the app\'s lease list.' },
     'cross-account-isolation': { normative: true, rule: 'E25', summary: 'Another account cannot see, list, change, lease or delete an app.' },
     'callflow-accepted': { normative: true, rule: 'page call route, E06/E07', summary: 'Valid call-flow XML posted to a live call is answered 200 with the call.' },
-    'callflow-rejected': { normative: true, rule: 'page call route ("must be correct or it will return an error")', summary: 'Broken call-flow XML is refused with a 4xx error envelope.' },
+    'callflow-rejected': { normative: true, rule: 'page call route ("must be correct or it will return an error"), E69', summary: 'Call-flow XML that is not well-formed, not rooted in <Response> or names an unknown element is refused with a 4xx.' },
+    'app-tnleases-match': { normative: true, rule: 'page: app tnleases (line 1186) and the lease list, E73', summary: "The app's own tnleases name the same leases as its lease list." },
+    'lease-back-reference': { normative: true, rule: 'page: a lease\'s sip_control_app (lines 444–459), E73', summary: "A lease in an app's lease list that names its app names that app." },
+    'modified-on-advances': { normative: true, rule: 'page: modified_on, E74', summary: 'A Modify that changes an app moves its modified_on forward (and never before created_on).' },
+    'lease-remove-scoped': { normative: true, rule: 'page Assign remove (line 27), E75', summary: 'Removing a lease the app does not hold changes no app: the app that holds it keeps it.' },
     'response-time': { normative: true, rule: '--timeout', summary: 'Every answer arrives within the per-request timeout.' },
     // Advisory: documented but not pinned by the page.
     'documented-fields': { normative: false, rule: 'E29', summary: 'Fields the page shows for an object are present.' },
     'error-status-matches': { normative: false, rule: 'E02', summary: 'An error envelope\'s status equals the HTTP status.' },
     'no-secrets-exposed': { normative: false, rule: 'E30', summary: 'User objects do not carry a filled password or token.' },
+    'error-message-text': { normative: false, rule: 'E72', summary: 'An error envelope\'s message is a string (a list of strings is accepted by default).' },
     'call-uuid-matches': { normative: false, rule: 'E31', summary: 'The call answer\'s uuid is the path uuid.' },
+    'callflow-schema-enforced': { normative: false, rule: 'E69, spec/callflow/callflow.xsd', summary: 'Call-flow XML that breaks only a finer rule of the suite\'s call-flow schema is refused with a 4xx.' },
 };
 export const CHECK_NAMES = Object.keys(CHECKS);
 //# sourceMappingURL=catalogue.js.map

@@ -38,7 +38,8 @@ export function envelope(res, strict = false) {
     }
     if (body.success !== false)
         return fail(`${res.method} ${res.path} answered ${res.status} but success is not false`, 'success: false', `success: ${preview(body.success)}`);
-    if (typeof body.message !== 'string')
+    // E72: a list of strings (one per invalid field) is a message too; the advisory error-message-text reports it.
+    if (typeof body.message !== 'string' && !isMessageList(body.message))
         return fail(`${res.method} ${res.path}: error envelope without a message`, 'message: string', `message: ${preview(body.message)}`);
     if ('status' in body && body.status !== undefined && typeof body.status !== 'number') {
         return fail(`${res.method} ${res.path}: error envelope status is not a number`, 'status: number (optional, E18)', `status: ${preview(body.status)}`);
@@ -48,20 +49,27 @@ export function envelope(res, strict = false) {
     }
     return pass();
 }
-export function responseSchema(res) {
+const isMessageList = (value) => Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string');
+/** `strict` validates against the spec's --strict variant (its `x-strict` keywords: E62, E71, E72). */
+export function responseSchema(res, strict = false) {
     if (!res.operation || res.json === undefined)
         return null;
-    const verdict = validateResponse(res.operation, res.status, res.json);
+    const verdict = validateResponse(res.operation, res.status, res.json, strict);
     if (verdict.errors.length === 0)
         return pass();
     return fail(`${res.operation} ${res.status}: the body does not match the spec schema`, `a body valid against spec/openapi.yaml (${res.operation} ${res.status})`, formatSchemaErrors(verdict.errors.slice(0, 8)));
 }
-/** Every `uuid` / `*_uuid` value the API hands out, anywhere in the body. */
+/**
+ * Every `uuid` / `*_uuid` value the API hands out, anywhere in the body, except inside a call's
+ * `channel`: those are FreeSWITCH's own ids (`uuid`, `call_uuid`), not pinned to OpenTact's pattern (E46).
+ */
 export function uuidFormat(res) {
     if (res.json === undefined)
         return null;
     const bad = [];
     walk(res.json, '', (pointer, key, value) => {
+        if (pointer.split('/').includes('channel'))
+            return;
         if ((key === 'uuid' || key.endsWith('_uuid')) && typeof value === 'string' && !UUID_PATTERN.test(value))
             bad.push(`${pointer}: ${preview(value, 60)}`);
         if ((key === 'uuid' || key.endsWith('_uuid')) && typeof value === 'number')
@@ -78,6 +86,14 @@ export function errorStatusMatches(res) {
     if (res.json.status === res.status)
         return pass();
     return fail(`${res.method} ${res.path}: envelope status differs from the HTTP status`, `status: ${res.status}`, `status: ${res.json.status}`);
+}
+/** E72: a list of strings is accepted as an error message by default; a client printing `message` expects a string. */
+export function errorMessageText(res) {
+    if (res.status < 400 || !isObject(res.json) || !('message' in res.json))
+        return null;
+    if (typeof res.json.message === 'string')
+        return pass();
+    return fail(`${res.method} ${res.path}: the error message is not a string`, 'message: string', `message: ${preview(res.json.message, 100)}`);
 }
 const SECRET_KEYS = new Set(['password', 'token', 'secret', 'api_key']);
 export function noSecretsExposed(res) {
@@ -114,6 +130,7 @@ export const RESPONSE_CHECKS = [
     ['response-schema', responseSchema],
     ['uuid-format', uuidFormat],
     ['error-status-matches', errorStatusMatches],
+    ['error-message-text', errorMessageText],
     ['no-secrets-exposed', noSecretsExposed],
 ];
 //# sourceMappingURL=response-checks.js.map

@@ -29,6 +29,8 @@ export async function recordInteraction(pact, i, http) {
     let builder = pact.addInteraction();
     if (i.state)
         builder = builder.given(i.state);
+    if (i.pending)
+        builder = builder.pending(true).comment(`pending: ${i.pending}`);
     const status = response.statusMatch ? MatchersV3.matchStatus(response.status, response.statusMatch) : response.status;
     const interaction = builder
         .uponReceiving(i.description)

@@ -125,6 +125,11 @@ export function matcherFor(schema, example, at = '(body)') {
         const value = typeof example === 'string' && new RegExp(uuidPattern()).test(example) ? example : exampleUuid();
         return regex(uuidPattern(), value);
     }
+    // A value the spec lets take several shapes (e.g. an error message that may be a list, E72): the
+    // consumer expects the page's shape, the first alternative.
+    const alternatives = s.anyOf;
+    if (!s.type && Array.isArray(alternatives) && alternatives.length > 0)
+        return matcherFor(alternatives[0], example, at);
     const type = Array.isArray(s.type) ? s.type.filter((t) => t !== 'null') : s.type ? [s.type] : [];
     if (type.length !== 1) {
         throw new Error(`cannot derive a matcher at ${at}: schema ${ref ?? ''} has type ${JSON.stringify(s.type)} (required properties must have one type)`);

@@ -18,8 +18,15 @@ export interface VerifyOptions {
     reporters?: string[];
     /** Per-request timeout of the verifier and of the state set-up requests, ms; default 10000. */
     timeoutMs?: number;
+    /** Longest wait for a throttled (429/503) state set-up or cleanup request, ms (E70); default 60 s. */
+    maxWaitMs?: number;
     /** Embedded reference server only: run it with this catalogue fault. */
     fault?: string;
+    /**
+     * Pending interactions (those that pin one of several readings the errata accept, e.g. Remove's
+     * 409, raw call-flow XML) fail like the others; by default their mismatches are warnings.
+     */
+    strict?: boolean;
     /** Where console output goes (tests capture it). */
     stream?: NodeJS.WritableStream;
     runId?: string;

@@ -18,13 +18,14 @@ import { cleanupLedger } from "../runner/cleanup.js";
 import { resolveTarget } from "../runner/target.js";
 import { UsageError } from "../runner/options.js";
 import { CaseContext } from "../runner/case-context.js";
-import { HttpClient } from "../runner/http.js";
+import { DEFAULT_MAX_WAIT_MS, HttpClient } from "../runner/http.js";
 import { Ledger } from "../runner/ledger.js";
 import { NameFactory, newRunId } from "../runner/names.js";
 import { Redactor } from "../runner/redact.js";
 import { summarise } from "../results/summary.js";
 import { specSha256, specVersion } from "../spec/load.js";
 import { PACT_DIR } from "./consumer.js";
+import { startRelay } from "./relay.js";
 import { INVALID_TOKEN, PROVIDER, STATES, contractInteractions } from "./interactions.js";
 const PKG = packageInfo();
 /** Thrown for usage problems (no pacts, --base-url without --token …), before anything is verified. */
@@ -64,6 +65,7 @@ function readInteractions(files) {
                 method: String(i.request?.method ?? ''),
                 path: String(i.request?.path ?? ''),
                 status: Number(i.response?.status),
+                pending: i.pending === true,
             });
         }
     }
@@ -190,13 +192,13 @@ const show = (v, max = 400) => {
     const text = typeof v === 'string' ? v : JSON.stringify(v);
     return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
 };
-function checkOf(i, description, m, fallback) {
+function checkOf(i, description, m, fallback, advisory = false) {
     const where = m?.path ?? m?.key;
     return {
         check: 'pact-interaction',
-        status: 'failed',
-        normative: true,
-        rule: i ? `contract "${description}" (${i.rule})` : `contract "${description}"`,
+        status: advisory ? 'warning' : 'failed',
+        normative: !advisory,
+        rule: i ? `contract "${description}" (${i.rule}${advisory && i.pending ? `; pending: ${i.pending}` : ''})` : `contract "${description}"`,
         message: `${description}: ${m ? show(`${m.type ?? 'mismatch'}${where ? ` at ${where}` : ''}: ${m.mismatch ?? ''}`.trim()) : fallback}`,
         expected: m?.expected === undefined ? undefined : show(m.expected),
         actual: m?.actual === undefined ? undefined : show(m.actual),
@@ -216,9 +218,11 @@ export async function verifyProvider(options = {}) {
     const reporters = createReporters(options.reporters ?? ['console'], { outDir: out, stream: options.stream });
     const target = await resolveVerifyTarget(options, timeoutMs);
     const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN');
-    const http = new HttpClient({ timeoutMs, maxBodyBytes: 4 << 20, retries: 1 });
+    const http = new HttpClient({ timeoutMs, maxBodyBytes: 4 << 20, retries: 1, maxWaitMs: options.maxWaitMs });
     const startedAt = new Date();
+    let relay;
     try {
+        relay = await startRelay(target.baseUrl, http);
         const ledger = new Ledger(runId, join(out, 'ledger'));
         const env = {
             runId,
@@ -251,6 +255,7 @@ export async function verifyProvider(options = {}) {
                 outboundVoiceProfile: options.outboundVoiceProfile,
                 pacts: files,
                 fault: options.fault,
+                strict: Boolean(options.strict),
                 timeoutMs,
             }),
             startedAt: startedAt.toISOString(),
@@ -268,7 +273,8 @@ export async function verifyProvider(options = {}) {
         const states = new States(env);
         const verifier = new Verifier({
             provider: PROVIDER,
-            providerBaseUrl: target.baseUrl,
+            // Through the relay: throttling is waited out and early answers kept, as in `run` (E70).
+            providerBaseUrl: relay.url,
             pactUrls: files,
             stateHandlers: states.handlers(),
             requestFilter: (req, _res, next) => {
@@ -278,7 +284,7 @@ export async function verifyProvider(options = {}) {
                     req.headers['x-auth-token'] = target.tokenA;
                 next();
             },
-            timeout: timeoutMs,
+            timeout: timeoutMs + (options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
             logLevel: 'error',
             failIfNoPactsFound: true,
         });
@@ -313,18 +319,20 @@ export async function verifyProvider(options = {}) {
         for (const [index, p] of planned.entries()) {
             const i = known.get(p.description);
             const errs = failures.get(p.description) ?? [];
+            // A pending interaction pins one reading among several (E07, E19): a warning unless --strict.
+            const advisory = p.pending && !options.strict;
             const checks = [];
             for (const e of errs) {
                 const ms = e.mismatch?.mismatches ?? [];
                 if (ms.length)
                     for (const m of ms)
-                        checks.push(checkOf(i, p.description, m, ''));
+                        checks.push(checkOf(i, p.description, m, '', advisory));
                 else
-                    checks.push(checkOf(i, p.description, undefined, redactor.text(e.mismatch?.message ?? e.mismatch?.type ?? 'verification failed')));
+                    checks.push(checkOf(i, p.description, undefined, redactor.text(e.mismatch?.message ?? e.mismatch?.type ?? 'verification failed'), advisory));
             }
             const stateProblems = p.states.flatMap((s) => (states.errors.get(s) ?? []).map((m) => `provider state "${s}": ${m}`));
             if (errs.length && stateProblems.length)
-                checks.push({ ...checkOf(i, p.description, undefined, stateProblems.join('; ')), check: 'pact-provider-state' });
+                checks.push({ ...checkOf(i, p.description, undefined, stateProblems.join('; '), advisory), check: 'pact-provider-state' });
             if (!errs.length) {
                 checks.push({ check: 'pact-interaction', status: 'passed', normative: true, rule: i ? `contract "${p.description}" (${i.rule})` : `contract "${p.description}"`, message: `${p.method} ${p.path} → ${p.status}: verified` });
             }
@@ -334,7 +342,7 @@ export async function verifyProvider(options = {}) {
                 suite: 'pact',
                 operation: i?.operationId ?? `${p.method} ${p.path}`,
                 tags: plan[index].tags,
-                status: errs.length ? 'failed' : 'passed',
+                status: errs.length && !advisory ? 'failed' : 'passed',
                 durationMs: durations.get(p.description) ?? 0,
                 checks: checks.map((o) => redactor.deep(o)),
                 exchanges: [],
@@ -366,12 +374,13 @@ export async function verifyProvider(options = {}) {
         const result = {
             info: { ...info, endedAt: endedAt.toISOString() },
             cases,
-            summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
+            summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling),
         };
         const written = await reporters.onEnd(result);
         return { exitCode: result.summary.exitCode, result, files: written };
     }
     finally {
+        await relay?.close();
         await http.close();
         await target.close();
     }

@@ -15,10 +15,15 @@ export function mergeRuns(runs) {
     const cases = [...byId.values()];
     const started = runs.map((r) => r.info.startedAt).sort()[0];
     const ended = runs.map((r) => r.info.endedAt ?? r.info.startedAt).sort().at(-1);
+    // Throttling counts add up across shards (absent from bundles that had none to report).
+    const throttled = runs.map((r) => r.summary.throttling).filter((x) => x !== undefined);
+    const throttling = throttled.length
+        ? throttled.reduce((a, b) => ({ answers: a.answers + b.answers, requests: a.requests + b.requests, waitedMs: a.waitedMs + b.waitedMs, gaveUp: a.gaveUp + b.gaveUp }))
+        : undefined;
     return {
         info: { ...runs[0].info, runId: runs.map((r) => r.info.runId).join('+'), startedAt: started, endedAt: ended, shard: undefined },
         cases,
-        summary: summarise(cases, Math.max(...runs.map((r) => r.summary.durationMs)), runs.reduce((n, r) => n + r.summary.requests, 0)),
+        summary: summarise(cases, Math.max(...runs.map((r) => r.summary.durationMs)), runs.reduce((n, r) => n + r.summary.requests, 0), throttling),
     };
 }
 //# sourceMappingURL=merge.js.map

@@ -47,6 +47,11 @@ export interface Exchange {
     durationMs: number;
     /** A reproducing command, token replaced by `$SIPAPP_TOKEN`. */
     curl: string;
+    /** Throttling answers (429/503) waited out before this answer (E70); absent when none. */
+    throttled?: {
+        answers: number;
+        waitedMs: number;
+    };
 }
 export interface CaseResult {
     id: string;
@@ -94,6 +99,17 @@ export interface RunSummary {
     warnings: number;
     durationMs: number;
     requests: number;
+    /**
+     * Throttling (E70), never a check failure: 429/503 answers waited out, the requests that got
+     * them, the time spent waiting (summed over requests) and the requests given up at --max-wait
+     * or the deadline. Absent from bundles of older versions.
+     */
+    throttling?: {
+        answers: number;
+        requests: number;
+        waitedMs: number;
+        gaveUp: number;
+    };
     /** 0 all passed, 1 a check failed or a case errored. */
     exitCode: 0 | 1;
 }

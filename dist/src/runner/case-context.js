@@ -88,7 +88,7 @@ export class CaseContext {
         const url = `${env.baseUrl}${path}`;
         await env.pace();
         env.requestCount++;
-        const outcome = await env.http.send({ method, url, headers, body });
+        const outcome = await env.http.send({ method, url, headers, body, notAfter: env.deadlineAt });
         const redactedHeaders = env.redactor.headers(headers);
         const curl = options.form
             ? `${toCurl(method, url, redactedHeaders)} \\\n  -F '${options.form.field}=@callflow.xml;type=${options.form.contentType}'`
@@ -99,6 +99,7 @@ export class CaseContext {
             request: { method, url, headers: redactedHeaders, body: recordedBody === undefined ? undefined : env.redactor.text(recordedBody) },
             durationMs: outcome.durationMs,
             curl,
+            ...(outcome.throttled ? { throttled: outcome.throttled } : {}),
         };
         this.exchanges.push(exchange);
         const index = this.exchanges.length - 1;

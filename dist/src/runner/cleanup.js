@@ -4,7 +4,8 @@ import { mapPool } from "./pool.js";
 import { RUN_ID_PATTERN } from "./names.js";
 export async function cleanupLedger(env, ledger, entries = ledger.outstanding(), options = {}) {
     const concurrency = options.concurrency ?? 8;
-    const ctx = new CaseContext({ ...env, readOnly: false });
+    // Cleanup runs after the deadline too: it waits out throttling as long as --max-wait allows.
+    const ctx = new CaseContext({ ...env, readOnly: false, deadlineAt: undefined });
     const started = performance.now();
     const leftovers = [];
     let removed = 0;

@@ -30,6 +30,8 @@ export interface RunEnvironment {
     pace(): Promise<void>;
     /** Counts requests for the summary. */
     requestCount: number;
+    /** Epoch ms of the run deadline (--deadline): waiting out throttling never goes past it. Unset for cleanup. */
+    deadlineAt?: number;
 }
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */
 export declare function createPacer(perSecond: number): () => Promise<void>;

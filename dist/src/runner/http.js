@@ -1,8 +1,11 @@
 import { Agent, request, errors as undiciErrors } from 'undici';
+import { THROTTLE_STATUSES, Throttle, backoffMs, retryAfterMs } from "./throttle.js";
+export const DEFAULT_MAX_WAIT_MS = 60_000;
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 export class HttpClient {
     options;
     agent;
+    throttle = new Throttle();
     constructor(options) {
         this.options = options;
         this.agent = new Agent({
@@ -13,7 +16,56 @@ export class HttpClient {
             keepAliveTimeout: 4_000,
         });
     }
+    /** 429/503 answers waited out so far, by every request of this client (for the run summary). */
+    get throttling() {
+        return { ...this.throttle.stats };
+    }
+    /**
+     * Send a request; throttling answers (429/503) are waited out and the request sent again,
+     * idempotent or not (the server says it did not process it), within --max-wait and the deadline.
+     */
     async send(req) {
+        const maxWaitMs = this.options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+        let answers = 0;
+        let waitedMs = 0;
+        for (let attempt = 0;; attempt++) {
+            await this.throttle.gate();
+            const outcome = await this.sendRetryingConnections(req);
+            if (outcome.kind !== 'response' || !THROTTLE_STATUSES.has(outcome.status) || maxWaitMs <= 0) {
+                if (outcome.kind === 'response')
+                    this.throttle.answered();
+                return answers ? { ...outcome, throttled: { answers, waitedMs } } : outcome;
+            }
+            if (answers++ === 0)
+                this.throttle.stats.requests++;
+            const retryAfter = retryAfterMs(outcome.headers['retry-after']);
+            const wait = backoffMs(retryAfter, attempt);
+            const pastDeadline = req.notAfter !== undefined && Date.now() + wait > req.notAfter;
+            const pastMaxWait = waitedMs + wait > maxWaitMs;
+            if (pastMaxWait || pastDeadline || this.throttle.exhausted) {
+                // Not waited for: counted, but nobody else is paused on its account.
+                this.throttle.stats.answers++;
+                this.throttle.stats.gaveUp++;
+                if (pastMaxWait && !pastDeadline)
+                    this.throttle.exhausted = true;
+                const asked = retryAfter !== undefined ? `; Retry-After asked for ${Math.round(retryAfter / 1000)} s more` : '';
+                const limit = pastDeadline
+                    ? 'the run deadline'
+                    : pastMaxWait ? `--max-wait ${Math.round(maxWaitMs / 1000)} s` : 'once: an earlier request already waited --max-wait in vain and nothing has come through since';
+                return {
+                    kind: 'transport-error',
+                    errorKind: 'throttled',
+                    message: `still throttled (HTTP ${outcome.status}) after ${answers} answer(s) and ${(waitedMs / 1000).toFixed(1)} s of waiting${asked}; gave up at ${limit}`,
+                    durationMs: outcome.durationMs,
+                    throttled: { answers, waitedMs },
+                };
+            }
+            this.throttle.throttled(wait);
+            await this.throttle.wait(wait);
+            waitedMs += wait;
+        }
+    }
+    async sendRetryingConnections(req) {
         const attempts = IDEMPOTENT.has(req.method) ? this.options.retries + 1 : 1;
         let last;
         for (let attempt = 0; attempt < attempts; attempt++) {
@@ -43,7 +95,7 @@ export class HttpClient {
                 res.body.destroy();
                 return { kind: 'transport-error', errorKind: 'too-large', message: `response body larger than ${this.options.maxBodyBytes} bytes (Content-Length: ${declared})`, durationMs: elapsed() };
             }
-            const text = await res.body.text();
+            const text = await readBody(res, declared);
             return {
                 kind: 'response',
                 status: res.statusCode,
@@ -60,6 +112,37 @@ export class HttpClient {
     async close() {
         await this.agent.destroy().catch(() => undefined);
     }
+}
+/**
+ * The body, as text. A server may answer before it has read the request (a 401 before the
+ * upload) and close the connection; the write of the rest of the body then fails (EPIPE,
+ * ECONNRESET) while the answer is already here. When every byte the answer declared has
+ * arrived, the answer is the result of the exchange, not the socket error.
+ */
+async function readBody(res, declared) {
+    const chunks = [];
+    let received = 0;
+    try {
+        for await (const chunk of res.body) {
+            chunks.push(chunk);
+            received += chunk.length;
+        }
+    }
+    catch (error) {
+        const complete = Number.isFinite(declared) && received === declared;
+        if (!complete || !isConnectionError(error))
+            throw error;
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/;
+function errorCode(error) {
+    const err = error;
+    return err?.code ?? err?.cause?.code;
+}
+function isConnectionError(error) {
+    const code = errorCode(error);
+    return code !== undefined && CONNECTION_CODES.test(code);
 }
 function flattenHeaders(headers) {
     const out = {};
@@ -82,8 +165,8 @@ function classify(error, options) {
     if (err instanceof undiciErrors.ResponseExceededMaxSizeError || err?.code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
         return { errorKind: 'too-large', message: `response body larger than ${options.maxBodyBytes} bytes` };
     }
-    const code = err?.code ?? err?.cause?.code;
-    if (code && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) {
+    const code = errorCode(error);
+    if (code && CONNECTION_CODES.test(code)) {
         return { errorKind: 'connection', message: `connection failed (${code})` };
     }
     return { errorKind: 'protocol', message: `${name || 'error'}: ${err?.message ?? String(error)}`.slice(0, 300) };

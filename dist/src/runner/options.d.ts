@@ -19,6 +19,8 @@ export interface RunOptions extends Selection {
     /** Largest response body read, bytes. */
     maxBody: number;
     retries: number;
+    /** Longest wait for a throttled (429/503) request, seconds (E70); 0 = judge such answers as they are. */
+    maxWait: number;
     concurrency: number;
     /** Requests per second (0 = unlimited). */
     rate: number;

@@ -27,11 +27,13 @@ export async function executeRun(options, hooks = {}) {
     const runId = hooks.runId ?? newRunId();
     const target = await resolveTarget(options);
     const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
-    const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries });
+    const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000 });
     const startedAt = new Date();
     try {
-        warmUp();
-        await preflight(http, target.baseUrl, target.tokenA, redactor);
+        // The preflight leaves first; compiling the validators (blocking) overlaps its round trip.
+        const reachable = preflight(http, target.baseUrl, target.tokenA, redactor);
+        warmUp(options.strict);
+        await reachable;
         const ledger = new Ledger(runId, join(options.out, 'ledger'));
         const env = {
             runId,
@@ -47,6 +49,7 @@ export async function executeRun(options, hooks = {}) {
             names: new NameFactory(runId),
             pace: createPacer(options.rate),
             requestCount: 0,
+            deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
         };
         const selected = selectCases(ALL_CASES, options);
         if (selected.length === 0)
@@ -90,7 +93,7 @@ export async function executeRun(options, hooks = {}) {
         const result = {
             info: { ...info, endedAt: endedAt.toISOString() },
             cases,
-            summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount),
+            summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling),
         };
         const files = await reporters.onEnd(result);
         return { result, files };
@@ -105,8 +108,11 @@ export async function executeRun(options, hooks = {}) {
  * few hundred ms of blocked event loop, which would otherwise be charged to
  * whichever request's timeout happened to be running.
  */
-function warmUp() {
+function warmUp(strict) {
     validateResponse('ListSIPControlApps', 200, { success: true, payload: [] });
+    // --strict validates against the spec's x-strict variant: compiled separately.
+    if (strict)
+        validateResponse('ListSIPControlApps', 200, { success: true, payload: [] }, true);
 }
 /** Before any case: is the target there at all? Unreachable is a usage problem (exit 2), not a conformance failure. */
 async function preflight(http, baseUrl, token, redactor) {

@@ -90,6 +90,41 @@ export function buildApp(deps) {
     }
     app.register(multipart, { limits: { fileSize: 1024 * 1024, files: 4, fields: 16 } });
     app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    // E70: a rate limiter in front of the API; the request is not processed (its body not even read).
+    if (behaviour.rateLimit) {
+        const limit = behaviour.rateLimit;
+        let window = 0;
+        let count = 0;
+        app.addHook('onRequest', async (req, reply) => {
+            const second = Math.floor(Date.now() / 1000);
+            if (second !== window) {
+                window = second;
+                count = 0;
+            }
+            if (++count <= limit.perSecond)
+                return;
+            if (limit.retryAfter === 'seconds')
+                reply.header('retry-after', '1');
+            if (limit.retryAfter === 'http-date')
+                reply.header('retry-after', new Date((second + 1) * 1000).toUTCString());
+            return reply.code(limit.status).header('content-type', JSON_TYPE).send(JSON.stringify(errorBody(limit.status, 'Too many requests, slow down')));
+        });
+    }
+    // E70: a server that checks the token as soon as the headers are in answers a bad one with 401
+    // and closes the connection without reading the body (curl shows that 401; so must the suite).
+    if (behaviour.authBeforeBody) {
+        app.addHook('onRequest', async (req, reply) => {
+            const operation = operationOf(req);
+            if (operation === null)
+                return;
+            const verdict = behaviour.judgeToken(await tokens.verify(tokenFromHeaders(req.headers, operation === 'ExecuteSIPControlAppCallExecuteCallFlow'), (u) => store.accounts.has(u)), operation);
+            if (verdict.ok)
+                return;
+            metaOf(req).authFailure = verdict.reason;
+            reply.raw.once('finish', () => req.raw.socket?.destroy());
+            return reply.code(401).header('connection', 'close').header('content-type', JSON_TYPE).send(JSON.stringify(errorBody(401, AUTH_MESSAGES[verdict.reason])));
+        });
+    }
     app.addHook('onResponse', async (req, reply) => {
         deps.requestLog.push({ method: req.method, url: req.url, status: reply.statusCode, account: meta.get(req)?.account });
     });

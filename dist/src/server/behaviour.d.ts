@@ -4,7 +4,11 @@
  */
 import type { OperationId } from '../spec/operations.ts';
 import type { AuthVerdict } from './auth.ts';
-export type CallflowMode = 'full' | 'well-formed-only' | 'none' | 'reject-all';
+/**
+ * How call-flow XML is judged: 'full' = the suite's XSD; 'normative-only' = a lenient parser that
+ * refuses only what E69's normative tier names (not XML, root not Response, unknown element).
+ */
+export type CallflowMode = 'full' | 'normative-only' | 'well-formed-only' | 'none' | 'reject-all';
 export interface Behaviour {
     /** How a length limit counts (E26: code points). */
     measure: (s: string) => number;
@@ -30,6 +34,10 @@ export interface Behaviour {
     /** Modify replaces the whole app: omitted fields go back to their defaults. */
     modifyReplaces: boolean;
     storeTrunkSettings: boolean;
+    /** What trunk settings show for keys the client never set (a newer server may have other defaults, E71). */
+    trunkDefaults: Readonly<Record<string, unknown>>;
+    /** Modify moves modified_on to now (E74). */
+    touchModifiedOn: boolean;
     unknownOvp: 'reject' | 'accept';
     /** Remove really deletes. */
     removeDeletes: boolean;
@@ -68,6 +76,12 @@ export interface Behaviour {
         refuseTaken: false | 'other-app' | 'any-app';
         /** What Assign answers (E33): the app's leases after the change, or only the leases the request named. */
         answer: 'app' | 'changed';
+        /** `remove` takes a lease from whichever app holds it, not only from the app in the path. */
+        removeUnscoped: boolean;
+        /** Status refusing the removal of a lease the app does not hold (E75's other reading); false = a no-op. */
+        refuseRemoveNotHeld: false | number;
+        /** Status refusing a body whose add and remove are both empty or absent (E17: the page does not say it is a no-op); false = a no-op. */
+        refuseEmptyChange: false | number;
     };
     /** Call-flow encodings taken (E07); a refused one is answered 415. */
     callflowEncodings: {
@@ -86,6 +100,19 @@ export interface Behaviour {
     anonymous: ReadonlySet<OperationId>;
     /** Last word on a token verdict. */
     judgeToken: (verdict: AuthVerdict, operation: OperationId) => AuthVerdict;
+    /** Create refuses a body without `subdomain` (400), as E27 allows a server to. */
+    subdomainRequired: boolean;
+    /**
+     * A rate limiter in front of every route (E70): beyond `perSecond` requests in a one-second
+     * window, answer `status` with Retry-After in seconds, as an HTTP date, or none.
+     */
+    rateLimit?: {
+        perSecond: number;
+        status: 429 | 503;
+        retryAfter: 'seconds' | 'http-date' | 'none';
+    };
+    /** Check the token as soon as the headers are in: a bad one gets 401 and the connection is closed before the body is read (E70). */
+    authBeforeBody: boolean;
 }
 export declare const DEFAULT_BEHAVIOUR: Behaviour;
 export type BehaviourPatch = Partial<Omit<Behaviour, 'leases'>> & {

@@ -1,4 +1,5 @@
 import { UUID_RE, codePointLength, newUuid } from "./util.js";
+import { TRUNK_DEFAULTS } from "./trunk.js";
 export const DEFAULT_BEHAVIOUR = {
     measure: codePointLength,
     nameLimits: [1, 255],
@@ -14,6 +15,8 @@ export const DEFAULT_BEHAVIOUR = {
     modifyIgnores: [],
     modifyReplaces: false,
     storeTrunkSettings: true,
+    trunkDefaults: TRUNK_DEFAULTS,
+    touchModifiedOn: true,
     unknownOvp: 'reject',
     removeDeletes: true,
     removedStaysReadable: false,
@@ -26,13 +29,15 @@ export const DEFAULT_BEHAVIOUR = {
     foreignStatus: 404,
     unknownReferenceStatus: 404,
     stingsAlias: true,
-    leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false, refuseTaken: false, answer: 'app' },
+    leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false, refuseTaken: false, answer: 'app', removeUnscoped: false, refuseRemoveNotHeld: false, refuseEmptyChange: false },
     callflowEncodings: { multipart: true, raw: true, checkedFirst: false },
     callflow: 'full',
     multipartCrashes: false,
     unknownCallFound: false,
     anonymous: new Set(),
     judgeToken: (v) => v,
+    subdomainRequired: false,
+    authBeforeBody: false,
 };
 export function behaviourWith(patch) {
     if (!patch)

@@ -12,6 +12,7 @@ var __rewriteRelativeImportExtension = (this && this.__rewriteRelativeImportExte
  * fallback (well-formedness plus the known verbs of opentact-notes.md).
  */
 import { XMLValidator, XMLParser } from 'fast-xml-parser';
+import { normativeDefects } from "../callflow/tiers.js";
 const PROJECT_VALIDATOR = '../callflow/validate.ts';
 let loaded;
 function projectValidator() {
@@ -68,6 +69,15 @@ export async function judgeCallFlow(xml, mode) {
             return wellFormed(xml);
         case 'full':
             return (await projectValidator())(xml);
+        case 'normative-only': {
+            // A server with a lenient parser: XML libxml2 cannot parse is refused, and so are a foreign
+            // root and unknown elements; a document that breaks only the XSD's finer rules runs.
+            const verdict = await (await projectValidator())(xml);
+            if (verdict.ok || verdict.kind === 'not-well-formed')
+                return verdict;
+            const defects = normativeDefects(xml);
+            return defects.length ? { ok: false, kind: 'schema', errors: defects } : { ok: true };
+        }
     }
 }
 //# sourceMappingURL=callflow.js.map

@@ -399,6 +399,13 @@ export const FAULTS = [
         }),
     },
     {
+        name: 'modify-keeps-modified-on',
+        category: 'persistence',
+        description: 'Modify changes the app but leaves modified_on at its creation time.',
+        caughtBy: 'modified-on-advances',
+        behaviour: { touchModifiedOn: false },
+    },
+    {
         name: 'remove-does-not-delete',
         category: 'persistence',
         description: 'Remove answers 200 but the app stays (get, list and a second remove still find it).',
@@ -447,6 +454,33 @@ export const FAULTS = [
         description: "A lease assigned to a second app stays in the first app's list too.",
         caughtBy: 'lease-assignment',
         behaviour: { leases: { move: false } },
+    },
+    {
+        name: 'app-tnleases-stale',
+        category: 'leases',
+        description: "Get serves the app from a cache lease assignments never invalidate: its tnleases stay as created (empty) while the lease list changes.",
+        caughtBy: 'app-tnleases-match',
+        respond: on('GetSIPControlAppByUUID', (c) => mapPayloadObjects(c, (o) => ({ ...o, tnleases: [] }))),
+    },
+    {
+        name: 'lease-back-reference-wrong',
+        category: 'leases',
+        description: "In lease lists, a lease's sip_control_app carries its TN order's uuid (a column mix-up in the join), not the app's.",
+        caughtBy: 'lease-back-reference',
+        respond: (c) => c.operation !== null && LEASE_OPERATIONS.has(c.operation)
+            ? mapPayloadObjects(c, (o) => {
+                const app = o.sip_control_app;
+                const order = o.tnorder;
+                return app && typeof app.uuid === 'string' && order && typeof order.uuid === 'string' ? { ...o, sip_control_app: { ...app, uuid: order.uuid } } : o;
+            })
+            : c,
+    },
+    {
+        name: 'lease-remove-unscoped',
+        category: 'leases',
+        description: 'remove releases a lease from whichever app holds it, not only from the app in the path.',
+        caughtBy: 'lease-remove-scoped',
+        behaviour: { leases: { removeUnscoped: true } },
     },
     // ── account isolation ────────────────────────────────────────────────────
     {

@@ -43,6 +43,7 @@ export async function startReferenceServer(options = {}) {
     const respond = composeRespond(reading?.respond, fault?.respond);
     const hooks = { respond, timing: fault?.timing };
     const store = new Store();
+    store.trunkDefaults = behaviour.trunkDefaults;
     const tokens = new TokenAuthority();
     const requestLog = [];
     const timers = new Timers();

@@ -1,5 +1,6 @@
 import { APP_OPERATIONS, LEASE_OPERATIONS, mapPayloadObjects, payloadOf, withPayload } from "./respond.js";
 import { UUID_RE } from "./util.js";
+import { TRUNK_DEFAULTS } from "./trunk.js";
 /** The prefix that makes a `fault` option name a reading instead. */
 export const READING_PREFIX = 'reading:';
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -20,13 +21,18 @@ function deepMap(value, visit) {
     return visit(out);
 }
 const deepPayload = (visit) => (c) => is2xx(c) && isObj(c.body) ? withPayload(c, deepMap(payloadOf(c), visit)) : c;
-/** Relations of apps and leases rendered unexpanded (E15, E47, E63, E64): leases keep only their uuid. */
+/**
+ * Relations of apps and leases rendered unexpanded (E15, E47, E63, E64): leases keep only their uuid.
+ * 'uuid': each relation that has a uuid becomes that bare uuid string, leases too.
+ */
 function unexpanded(value) {
     const set = (o, key) => {
         if (!(key in o))
             return;
         if (value === 'absent')
             delete o[key];
+        else if (value === 'uuid')
+            o[key] = isObj(o[key]) && typeof o[key].uuid === 'string' ? o[key].uuid : o[key];
         else
             o[key] = structuredClone(value);
     };
@@ -35,7 +41,7 @@ function unexpanded(value) {
         for (const key of ['account', 'created_by', 'modified_by', 'outbound_voice_profile'])
             set(out, key);
         if (Array.isArray(out.tnleases))
-            out.tnleases = out.tnleases.map((l) => (isObj(l) ? { uuid: l.uuid } : l));
+            out.tnleases = out.tnleases.map((l) => (isObj(l) ? (value === 'uuid' ? l.uuid : { uuid: l.uuid }) : l));
         return out;
     };
     const lease = (o) => {
@@ -53,6 +59,11 @@ function unexpanded(value) {
     };
 }
 const ISO_Z = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z$/;
+/** Objects of a payload by what they are (the page's shapes have no type tag). */
+const isAccount = (o) => 'level' in o && 'balance' in o;
+const isUser = (o) => 'role' in o && 'email' in o;
+const isOrder = (o) => 'state' in o && 'tns' in o;
+const isProfile = (o) => 'filemat' in o;
 export const READINGS = [
     // ── status codes ─────────────────────────────────────────────────────────
     {
@@ -163,6 +174,18 @@ export const READINGS = [
         strictFails: 'lease-assignment',
         behaviour: { leases: { answer: 'changed' } },
     },
+    {
+        name: 'assign-empty-refused',
+        errata: ['E17'],
+        description: 'An Assign body whose add and remove are both empty or absent is refused with 400 ("nothing to do"), checked with the body before the app is looked up.',
+        behaviour: { leases: { refuseEmptyChange: 400 } },
+    },
+    {
+        name: 'remove-not-held-refused',
+        errata: ['E75'],
+        description: 'Removing a lease the app does not hold is refused with 409 (nothing changes) instead of a no-op.',
+        behaviour: { leases: { refuseRemoveNotHeld: 409 } },
+    },
     // ── call-flow encoding ───────────────────────────────────────────────────
     {
         name: 'callflow-raw-only',
@@ -203,6 +226,39 @@ export const READINGS = [
         description: 'Multipart only; a raw XML body is answered 422 (not 415).',
         behaviour: { callflowEncodings: { multipart: true, raw: false, checkedFirst: false, refusedStatus: 422 } },
     },
+    {
+        name: 'callflow-schema-lenient',
+        errata: ['E69', 'E60'],
+        description: "Call-flow XML is refused only when it is not XML, not rooted in Response or names an unknown element; the XSD's finer rules are not enforced (TwiML 12200 is a warning).",
+        warns: ['callflow-schema-enforced'],
+        strictFails: 'callflow-schema-enforced',
+        behaviour: { callflow: 'normative-only' },
+    },
+    // ── traffic: throttling and early answers ────────────────────────────────
+    {
+        name: 'rate-limited-429',
+        errata: ['E70'],
+        description: 'Beyond 25 requests a second the server answers 429 Too Many Requests with Retry-After: 1 (seconds), without processing the request.',
+        behaviour: { rateLimit: { perSecond: 25, status: 429, retryAfter: 'seconds' } },
+    },
+    {
+        name: 'unavailable-503-http-date',
+        errata: ['E70'],
+        description: 'Beyond 40 requests a second the server answers 503 Service Unavailable with Retry-After as an HTTP date.',
+        behaviour: { rateLimit: { perSecond: 40, status: 503, retryAfter: 'http-date' } },
+    },
+    {
+        name: 'auth-before-body',
+        errata: ['E70', 'E03'],
+        description: 'The token is checked as soon as the headers arrive: a bad one gets 401 with Connection: close, and the connection is closed without reading the body.',
+        behaviour: { authBeforeBody: true },
+    },
+    {
+        name: 'subdomain-required',
+        errata: ['E27'],
+        description: 'Create refuses a body without subdomain (400), though the page and the 2021 document make it optional.',
+        behaviour: { subdomainRequired: true },
+    },
     // ── request fields ───────────────────────────────────────────────────────
     {
         name: 'trunk-stings-not-aliased',
@@ -230,6 +286,71 @@ export const READINGS = [
         warns: ['documented-fields'],
         strictFails: 'documented-fields',
         respond: unexpanded('absent'),
+    },
+    {
+        name: 'relations-uuid-strings',
+        errata: ['E15', 'E47', 'E63'],
+        description: "Relations come back as bare uuid strings (account, created_by, modified_by, outbound_voice_profile, a lease's app and order); tnleases as [uuid].",
+        respond: unexpanded('uuid'),
+    },
+    {
+        name: 'nested-app-uuid-only',
+        errata: ['E63', 'E15'],
+        description: "The app nested in a lease or in the call answer carries only its uuid ({uuid}).",
+        respond: (c) => {
+            if (!is2xx(c) || c.operation === null || !(LEASE_OPERATIONS.has(c.operation) || c.operation === 'ExecuteSIPControlAppCallExecuteCallFlow'))
+                return c;
+            return mapPayloadObjects(c, (o) => (isObj(o.sip_control_app) && typeof o.sip_control_app.uuid === 'string' ? { ...o, sip_control_app: { uuid: o.sip_control_app.uuid } } : o));
+        },
+    },
+    {
+        name: 'write-answers-trunk-unexpanded',
+        errata: ['E15', 'E67'],
+        description: 'Create answers class4_egress_trunk_settings as {} and Modify answers it as null (unexpanded); Get shows them.',
+        respond: (c) => {
+            if (c.operation === 'CreateSIPControlApp')
+                return mapPayloadObjects(c, (o) => ({ ...o, class4_egress_trunk_settings: {} }));
+            if (c.operation === 'ModifySIPControlApp')
+                return mapPayloadObjects(c, (o) => ({ ...o, class4_egress_trunk_settings: null }));
+            return c;
+        },
+    },
+    {
+        name: 'newer-enum-values',
+        errata: ['E71', 'E10', 'E53'],
+        description: "Values the 2021 lists lack: account level Level3, user role Owner, TN order state cancelled, profile filemat ogg / record_calls 3 / audio_track_type 2, trunk defaults media_type 'Proxy Media + SRTP' and others.",
+        strictFails: 'response-schema',
+        behaviour: {
+            trunkDefaults: {
+                ...TRUNK_DEFAULTS, media_type: 'Proxy Media + SRTP', bypass_media: 'Proxy Media + SRTP', min_profit_type: 'markup', rpid_id_type: 'PAI',
+                service_type: 'Wholesale', auth_type: 'Authorized by Token', billing_method: 'by second',
+            },
+        },
+        respond: deepPayload((o) => {
+            if (isAccount(o))
+                return { ...o, level: 'Level3' };
+            if (isUser(o))
+                return { ...o, role: 'Owner' };
+            if (isOrder(o))
+                return { ...o, state: 'cancelled' };
+            if (isProfile(o))
+                return { ...o, filemat: 'ogg', record_calls: 3, audio_track_type: 2 };
+            return o;
+        }),
+    },
+    {
+        name: 'nested-nulls',
+        errata: ['E71'],
+        description: 'Nested fields a server has no value for are null: user role, profile filemat and record_calls, trunk media_type, rpid_id_type, ignore_early_media (when not set).',
+        strictFails: 'response-schema',
+        behaviour: { trunkDefaults: { ...TRUNK_DEFAULTS, media_type: null, rpid_id_type: null, ignore_early_media: null } },
+        respond: deepPayload((o) => {
+            if (isUser(o))
+                return { ...o, role: null };
+            if (isProfile(o))
+                return { ...o, filemat: null, record_calls: null };
+            return o;
+        }),
     },
     {
         name: 'rate-decimal-number',
@@ -267,6 +388,21 @@ export const READINGS = [
                 const m = typeof v === 'string' && (k.endsWith('_on') || k === 'dob') ? ISO_Z.exec(v) : null;
                 if (m)
                     out[k] = `${m[1]}.000+00:00`;
+            }
+            return out;
+        }),
+    },
+    {
+        name: 'timestamps-naive',
+        errata: ['E62'],
+        description: "Timestamps carry no offset (2024-05-01T10:00:00, the server's UTC) and dob is a date (1985-06-15).",
+        strictFails: 'response-schema',
+        respond: deepPayload((o) => {
+            const out = { ...o };
+            for (const [k, v] of Object.entries(out)) {
+                const m = typeof v === 'string' && (k.endsWith('_on') || k === 'dob') ? ISO_Z.exec(v) : null;
+                if (m)
+                    out[k] = k === 'dob' ? m[1].slice(0, 10) : m[1];
             }
             return out;
         }),
@@ -316,6 +452,32 @@ export const READINGS = [
         warns: ['no-secrets-exposed'],
         strictFails: 'no-secrets-exposed',
         respond: deepPayload((o) => ('password' in o && 'email' in o ? { ...o, password: '$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy' } : o)),
+    },
+    {
+        name: 'channel-freeswitch-ids',
+        errata: ['E46'],
+        description: "The call's channel carries FreeSWITCH's own ids: uuid and call_uuid upper case, as set by origination_uuid.",
+        respond: on('ExecuteSIPControlAppCallExecuteCallFlow', (c) => mapPayloadObjects(c, (o) => {
+            if (!isObj(o.channel))
+                return o;
+            const ch = o.channel;
+            return { ...o, channel: { ...ch, uuid: String(ch.uuid ?? 'A1B2C3D4').toUpperCase(), call_uuid: String(ch.call_uuid ?? ch.uuid ?? 'A1B2C3D4').toUpperCase() } };
+        })),
+    },
+    {
+        name: 'subdomain-dns-label',
+        errata: ['E26'],
+        description: 'A subdomain is validated as one DNS label: 3..63 characters, so 64..255 are refused with 400.',
+        strictFails: 'length-limits',
+        behaviour: { subdomainLimits: [3, 63] },
+    },
+    {
+        name: 'error-message-array',
+        errata: ['E72'],
+        description: 'Error envelopes carry message as a list of strings (one per problem), as validation frameworks answer.',
+        warns: ['error-message-text'],
+        strictFails: 'error-message-text',
+        respond: (c) => (c.status >= 400 && isObj(c.body) && typeof c.body.message === 'string' ? { ...c, body: { ...c.body, message: [c.body.message] } } : c),
     },
     {
         name: 'freeswitch-strings',

@@ -144,7 +144,7 @@ export function renderApp(store, app) {
         subdomain: app.subdomain,
         tnleases: renderLeases(store, app.tnleases),
         class4_egress_trunk_id: app.class4_egress_trunk_id,
-        class4_egress_trunk_settings: renderTrunkSettings(app.trunk_settings, app.name),
+        class4_egress_trunk_settings: renderTrunkSettings(app.trunk_settings, app.name, store.trunkDefaults),
         class4_egress_resource_ip_id: app.class4_egress_resource_ip_id,
         account: renderAccount(store, app.account),
         created_by: renderUser(store, app.created_by),

@@ -99,6 +99,8 @@ export declare class Store {
     leases: Map<string, LeaseRec>;
     apps: Map<string, AppRec>;
     calls: Map<string, CallRec>;
+    /** What trunk settings show for keys never set (the server's behaviour may change them). */
+    trunkDefaults: Readonly<Record<string, unknown>>;
     private counter;
     nextId(): number;
     /** Live (not soft-deleted) apps of an account, in creation order. */

@@ -3,6 +3,7 @@
  * lookups. Serialisation (what clients see) lives in serialize.ts.
  */
 import { deepCopy } from "./util.js";
+import { TRUNK_DEFAULTS } from "./trunk.js";
 export class Store {
     accounts = new Map();
     users = new Map();
@@ -10,6 +11,8 @@ export class Store {
     leases = new Map();
     apps = new Map();
     calls = new Map();
+    /** What trunk settings show for keys never set (the server's behaviour may change them). */
+    trunkDefaults = TRUNK_DEFAULTS;
     counter = 1000;
     nextId() {
         return ++this.counter;

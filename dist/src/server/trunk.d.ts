@@ -7,4 +7,4 @@ export declare const TRUNK_DEFAULTS: Readonly<Record<string, unknown>>;
  */
 export declare function validateTrunkSettings(value: unknown): Record<string, unknown>;
 /** What a client reads back: defaults, overlaid with what was stored. */
-export declare function renderTrunkSettings(stored: Record<string, unknown>, appName: string): Record<string, unknown>;
+export declare function renderTrunkSettings(stored: Record<string, unknown>, appName: string, defaults?: Readonly<Record<string, unknown>>): Record<string, unknown>;

@@ -161,7 +161,7 @@ export function validateTrunkSettings(value) {
     return out;
 }
 /** What a client reads back: defaults, overlaid with what was stored. */
-export function renderTrunkSettings(stored, appName) {
-    return { ...structuredClone(TRUNK_DEFAULTS), name: appName, ...structuredClone(stored) };
+export function renderTrunkSettings(stored, appName, defaults = TRUNK_DEFAULTS) {
+    return { ...structuredClone(defaults), name: appName, ...structuredClone(stored) };
 }
 //# sourceMappingURL=trunk.js.map

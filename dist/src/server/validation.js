@@ -43,6 +43,9 @@ export function validateAppInput(raw, mode, b) {
             checkLength('subdomain', body.subdomain, b.subdomainLimits, b);
         out.subdomain = body.subdomain;
     }
+    else if (mode === 'create' && b.subdomainRequired) {
+        throw new ApiError(400, 'subdomain is required');
+    }
     if ('is_active' in body) {
         const v = body.is_active;
         if (typeof v === 'boolean')

@@ -15,7 +15,23 @@ const addFormats = (_addFormats.default ??
     _addFormats);
 const BASE = 'https://sipapp-conformance.invalid/spec/openapi.json';
 const JSON_MEDIA = 'application/json';
-let state;
+const states = new Map();
+/**
+ * The --strict variant of the document: every schema object carrying `x-strict` takes those keywords
+ * over its own (ERRATA: the default schema accepts every reading, `x-strict` is the single reading
+ * --strict pins, e.g. RFC 3339 timestamps or the 2021 enums). The default document ignores `x-strict`.
+ */
+export function strictVariant(value) {
+    if (Array.isArray(value))
+        return value.map(strictVariant);
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const { 'x-strict': pinned, ...rest } = value;
+    const out = {};
+    for (const [key, child] of Object.entries(rest))
+        out[key] = strictVariant(child);
+    return typeof pinned === 'object' && pinned !== null ? { ...out, ...strictVariant(pinned) } : out;
+}
 function escapePointer(token) {
     return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
@@ -69,10 +85,11 @@ function mediaSchemaTokens(doc, holder, tokens) {
         return undefined;
     return [...at, 'content', JSON_MEDIA, 'schema'];
 }
-function init() {
-    if (state)
-        return state;
-    const doc = loadSpec();
+function init(strict = false) {
+    const cached = states.get(strict);
+    if (cached)
+        return cached;
+    const doc = (strict ? strictVariant(loadSpec()) : loadSpec());
     const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
     addFormats(ajv);
     // Register the whole document: OpenAPI's own keys are unknown keywords (ignored, strict: false).
@@ -98,7 +115,8 @@ function init() {
         operations.set(id, { responses, request });
     }
     const errorEnvelope = compileAt(ajv, ['components', 'schemas', 'ErrorEnvelope']);
-    state = { ajv, doc, operations, components: new Map([['ErrorEnvelope', errorEnvelope]]), errorEnvelope };
+    const state = { ajv, doc, operations, components: new Map([['ErrorEnvelope', errorEnvelope]]), errorEnvelope };
+    states.set(strict, state);
     return state;
 }
 function componentSchema(doc, name) {
@@ -202,8 +220,8 @@ function run(v, value) {
  * Validate a response body against the spec's schema for that operation and status.
  * Undocumented statuses >= 400 are still checked against ErrorEnvelope (documented: false).
  */
-export function validateResponse(operationId, status, body) {
-    const s = init();
+export function validateResponse(operationId, status, body, strict = false) {
+    const s = init(strict);
     const op = s.operations.get(operationId);
     if (!op)
         throw new Error(`unknown operation ${operationId}`);

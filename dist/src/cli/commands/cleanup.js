@@ -12,7 +12,8 @@ export function cleanupCommand(setExitCode) {
             .option('out', { type: 'string', default: 'reports', describe: 'Directory holding ledger/' })
             .option('run', { type: 'string', describe: 'Clean up this run id only' })
             .option('all-runs', { type: 'boolean', default: false, describe: 'Clean up every run in the ledger directory' })
-            .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, ms' }),
+            .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, ms' })
+            .option('max-wait', { type: 'number', default: 60, describe: 'Longest wait for a throttled (429/503) request, seconds' }),
         handler: async (args) => {
             if (!args.run && !args['all-runs'])
                 throw new UsageError('name a run with --run ID, or pass --all-runs');
@@ -29,7 +30,10 @@ export function cleanupCommand(setExitCode) {
             const dir = join(String(args.out), 'ledger');
             const entries = readLedgers(dir, runId).filter((e) => !e.removed);
             const redactor = new Redactor().add(token, '$SIPAPP_TOKEN');
-            const http = new HttpClient({ timeoutMs: Number(args.timeout), maxBodyBytes: 10 * 1024 * 1024, retries: 1 });
+            const maxWait = Number(args['max-wait']);
+            if (!Number.isFinite(maxWait) || maxWait < 0)
+                throw new UsageError(`--max-wait must be a number ≥ 0, got ${JSON.stringify(args['max-wait'])}`);
+            const http = new HttpClient({ timeoutMs: Number(args.timeout), maxBodyBytes: 10 * 1024 * 1024, retries: 1, maxWaitMs: maxWait * 1000 });
             let failures = 0;
             try {
                 // A named run is also swept by its prefix, even when its ledger is missing.
@@ -46,6 +50,9 @@ export function cleanupCommand(setExitCode) {
                     if (result.status === 'error')
                         failures++;
                 }
+                const throttled = http.throttling;
+                if (throttled.answers)
+                    process.stdout.write(`throttled: ${throttled.answers} answer(s) 429/503 on ${throttled.requests} request(s), waited ${(throttled.waitedMs / 1000).toFixed(1)} s\n`);
                 if (runIds.length === 0)
                     process.stdout.write('nothing to clean up\n');
             }

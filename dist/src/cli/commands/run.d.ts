@@ -9,7 +9,7 @@ export declare function selectionOptions<T>(y: Argv<T>): Argv<T & {
 } & {
     tag: string[] | undefined;
 } & {
-    check: ("no-server-error" | "status-code" | "content-type" | "envelope" | "response-schema" | "uuid-format" | "length-limits" | "input-validation" | "default-values" | "auth-required" | "unknown-uuid-not-found" | "malformed-uuid-rejected" | "unknown-reference-rejected" | "read-after-write" | "listed-after-create" | "not-found-after-remove" | "lease-assignment" | "cross-account-isolation" | "callflow-accepted" | "callflow-rejected" | "response-time" | "documented-fields" | "error-status-matches" | "no-secrets-exposed" | "call-uuid-matches")[] | undefined;
+    check: ("no-server-error" | "status-code" | "content-type" | "envelope" | "response-schema" | "uuid-format" | "length-limits" | "input-validation" | "default-values" | "auth-required" | "unknown-uuid-not-found" | "malformed-uuid-rejected" | "unknown-reference-rejected" | "read-after-write" | "listed-after-create" | "not-found-after-remove" | "lease-assignment" | "cross-account-isolation" | "callflow-accepted" | "callflow-rejected" | "app-tnleases-match" | "lease-back-reference" | "modified-on-advances" | "lease-remove-scoped" | "response-time" | "documented-fields" | "error-status-matches" | "no-secrets-exposed" | "error-message-text" | "call-uuid-matches" | "callflow-schema-enforced")[] | undefined;
 } & {
     operation: string[] | undefined;
 } & {
@@ -24,7 +24,7 @@ export declare function runOptionsBuilder<T>(y: Argv<T>): Argv<T & {
 } & {
     tag: string[] | undefined;
 } & {
-    check: ("no-server-error" | "status-code" | "content-type" | "envelope" | "response-schema" | "uuid-format" | "length-limits" | "input-validation" | "default-values" | "auth-required" | "unknown-uuid-not-found" | "malformed-uuid-rejected" | "unknown-reference-rejected" | "read-after-write" | "listed-after-create" | "not-found-after-remove" | "lease-assignment" | "cross-account-isolation" | "callflow-accepted" | "callflow-rejected" | "response-time" | "documented-fields" | "error-status-matches" | "no-secrets-exposed" | "call-uuid-matches")[] | undefined;
+    check: ("no-server-error" | "status-code" | "content-type" | "envelope" | "response-schema" | "uuid-format" | "length-limits" | "input-validation" | "default-values" | "auth-required" | "unknown-uuid-not-found" | "malformed-uuid-rejected" | "unknown-reference-rejected" | "read-after-write" | "listed-after-create" | "not-found-after-remove" | "lease-assignment" | "cross-account-isolation" | "callflow-accepted" | "callflow-rejected" | "app-tnleases-match" | "lease-back-reference" | "modified-on-advances" | "lease-remove-scoped" | "response-time" | "documented-fields" | "error-status-matches" | "no-secrets-exposed" | "error-message-text" | "call-uuid-matches" | "callflow-schema-enforced")[] | undefined;
 } & {
     operation: string[] | undefined;
 } & {
@@ -63,6 +63,8 @@ export declare function runOptionsBuilder<T>(y: Argv<T>): Argv<T & {
     "max-body": number;
 } & {
     retries: number;
+} & {
+    "max-wait": number;
 } & {
     concurrency: number;
 } & {

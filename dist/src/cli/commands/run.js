@@ -34,6 +34,7 @@ export function runOptionsBuilder(y) {
         .option('deadline', { type: 'number', default: D.deadline, group: 'Limits:', describe: 'Whole-run deadline, seconds (0: none); cases not started by then are errors' })
         .option('max-body', { type: 'number', default: D.maxBody, group: 'Limits:', describe: 'Largest response body read, bytes' })
         .option('retries', { type: 'number', default: D.retries, group: 'Limits:', describe: 'Retries of idempotent requests after a connection failure' })
+        .option('max-wait', { type: 'number', default: D.maxWait, group: 'Limits:', describe: 'Longest wait for a throttled (429/503) request before it is an error, seconds (0: judge such answers as they are)' })
         .option('concurrency', { type: 'number', default: D.concurrency, group: 'Limits:', describe: 'Cases in flight at once' })
         .option('rate', { type: 'number', default: D.rate, group: 'Limits:', describe: 'At most this many requests per second (0: no limit)' })
         .option('fault', { type: 'string', group: 'Embedded server:', describe: 'Run against the reference server with this named fault (see `serve --list-faults`)' })
@@ -83,6 +84,7 @@ export function toRunOptions(args) {
         deadline: positive('deadline', a.deadline ?? D.deadline, 0),
         maxBody: positive('max-body', a['max-body'] ?? D.maxBody, 1024),
         retries: positive('retries', a.retries ?? D.retries, 0),
+        maxWait: positive('max-wait', a['max-wait'] ?? D.maxWait, 0),
         concurrency: Math.floor(positive('concurrency', a.concurrency ?? D.concurrency, 1)),
         rate: positive('rate', a.rate ?? D.rate, 0),
         fault: a.fault,

@@ -15,6 +15,8 @@ export function verifyCommand(setExitCode) {
             .option('reporter', { type: 'string', array: true, choices: [...REPORTER_NAMES], default: ['console', 'junit'], group: 'Reports:', describe: 'Reports to write (repeatable)' })
             .option('out', { type: 'string', default: 'reports/pact', group: 'Reports:', describe: 'Directory for reports and the ledger' })
             .option('timeout', { type: 'number', default: 10_000, group: 'Limits:', describe: 'Per-request timeout, ms' })
+            .option('max-wait', { type: 'number', default: 60, group: 'Limits:', describe: 'Longest wait for a throttled (429/503) state set-up or cleanup request, seconds' })
+            .option('strict', { type: 'boolean', default: false, group: 'Verdict:', describe: 'Pending interactions (one of several accepted readings: Remove 409, raw call-flow XML) fail instead of warn' })
             .option('fault', { type: 'string', group: 'Embedded server:', describe: 'Verify the reference server with this named fault' }),
         handler: async (args) => {
             process.env.PACT_DO_NOT_TRACK ??= 'true';
@@ -36,7 +38,9 @@ export function verifyCommand(setExitCode) {
                     reporters: args.reporter,
                     out: String(args.out),
                     timeoutMs: Number(args.timeout),
+                    maxWaitMs: Number(args['max-wait']) * 1000,
                     fault: args.fault,
+                    strict: Boolean(args.strict),
                     stream: process.stdout,
                 });
                 setExitCode(exitCode);

@@ -78,7 +78,8 @@ const modify = async (ctx) => {
     }
     if (ovp !== undefined && apply('outbound_voice_profile'))
         app.outbound_voice_profile = ovp;
-    app.modified_on = isoNow();
+    if (b.touchModifiedOn)
+        app.modified_on = isoNow();
     app.modified_by = adminOf(ctx, account);
     return { status: 200, payload: renderApp(ctx.store, app) };
 };
