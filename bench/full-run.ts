@@ -78,7 +78,7 @@ for (const latency of [0, 20]) {
   const bareMs = median(bare);
   const critical = median(cli.map((r) => r.critical));
   console.log(`\nserver latency ${latency} ms, ${last!.summary.total} cases, ${requests} requests, medians of ${runs}:`);
-  console.log(`  sipapp-conformance run (whole process, all 5 reports): ${seconds(wall)} wall, ${seconds(median(cli.map((r) => r.cpuMs ?? 0)))} CPU, peak RSS ${(median(cli.map((r) => r.rssKb ?? 0)) / 1024).toFixed(0)} MB`);
+  console.log(`  sipapp-conformance run (whole process, every report): ${seconds(wall)} wall, ${seconds(median(cli.map((r) => r.cpuMs ?? 0)))} CPU, peak RSS ${(median(cli.map((r) => r.rssKb ?? 0)) / 1024).toFixed(0)} MB`);
   console.log(`  bare Node script, ${requests} requests one after another: ${seconds(bareMs)} → run/script ${(wall / bareMs).toFixed(2)}×`);
   console.log(`  sequential sum of the run's request latencies: ${seconds(median(cli.map((r) => r.latencySum)))}`);
   console.log(`  critical path: ${seconds(critical)} → run/critical path ${(wall / critical).toFixed(2)}×`);

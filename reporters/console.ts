@@ -27,6 +27,7 @@ import {
   verdict,
   warningItems,
 } from './format.ts';
+import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
 
 const ANSI = {
   reset: '\x1b[0m',
@@ -107,6 +108,9 @@ export class ConsoleReporter implements Reporter {
       this.style(s.warnings ? 'yellow' : 'dim', plural(s.warnings, 'warning')),
     ];
     this.line(`${vStyled}  ${plural(s.total, 'case')}: ${parts.join(', ')}`);
+    const shortfall = coverageShortfall(run.coverage);
+    if (shortfall) this.line(this.style('red', shortfall));
+    else if (run.coverage) this.line(this.style('dim', coverageHeadline(run.coverage)));
     this.line(this.style('dim', `${plural(s.requests, 'request')} in ${formatDuration(s.durationMs)} · run ${oneLine(run.info.runId)} · ${oneLine(run.info.target.baseUrl)}`));
     const th = s.throttling;
     if (th && th.answers > 0) {
@@ -125,6 +129,7 @@ export class ConsoleReporter implements Reporter {
 
     this.printOperationTable(run);
     this.printCheckTable(run);
+    this.printCoverage(run);
     this.printFailures(run);
     this.printErrors(run);
     this.printWarnings(run);
@@ -157,6 +162,15 @@ export class ConsoleReporter implements Reporter {
     this.line(this.style('bold', 'By check'));
     this.table(['check', 'passed', 'failed', 'warning'], rows, (col, v) =>
       v === '0' ? 'dim' : col === 2 ? 'red' : col === 3 ? 'yellow' : col === 1 ? 'green' : undefined,
+    );
+  }
+
+  private printCoverage(run: RunResult): void {
+    if (!run.coverage) return;
+    this.line('');
+    this.line(this.style('bold', coverageHeadline(run.coverage)));
+    this.table([...COVERAGE_HEAD], coverageRows(run.coverage).map((r) => r.map((v) => oneLine(v, 60))), (col, v) =>
+      col === 5 ? (v === 'covered' ? 'green' : v === 'not tested' ? 'dim' : 'yellow') : col === 4 && v !== '0' ? 'red' : undefined,
     );
   }
 

@@ -29,6 +29,7 @@ import {
   writeReportFile,
   type FailureItem,
 } from './format.ts';
+import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
 
 export const HTML_FILE = 'report.html';
 const EXCERPT = { maxLines: 14, maxLineChars: 240, maxChars: 2400 };
@@ -186,6 +187,7 @@ ${count(s.warnings, 'warnings', 'warning')}
 ${count(s.requests, 'requests', 'total')}
 </div>
 ${matrixSection(run, failures, anchors)}
+${coverageSection(run)}
 <section id="failures">
 <h2>Failures <span class="sub">${plural(failures.length, 'failed check')} in ${plural(s.failed, 'case')}</span></h2>
 ${failures.length ? failures.map((f) => failureCard(f, anchors.get(f)!)).join('\n') : '<div class="empty">No check failed.</div>'}
@@ -305,6 +307,23 @@ ${caseHeading(c, '<span class="pill error">ERROR</span>')}
 <dl class="kv"><dt>reason</dt><dd>${h(c.reason ?? 'could not be evaluated')}</dd>${e?.transportError ? `<dt>transport</dt><dd>${h(e.transportError)}</dd>` : ''}</dl>
 ${exchangeBlock(e, `error-${i + 1}-curl`)}
 </article>`;
+}
+
+function coverageSection(run: RunResult): string {
+  if (!run.coverage) return '';
+  const shortfall = coverageShortfall(run.coverage);
+  const rows = coverageRows(run.coverage)
+    .map((r) => `<tr class="cov-${r[5]!.replace(/ /g, '-')}">${r.map((v, i) => (i < 3 ? `<td><code>${h(v)}</code></td>` : `<td>${h(v)}</td>`)).join('')}</tr>`)
+    .join('\n');
+  return `<section id="coverage">
+<h2>API coverage <span class="sub">${h(coverageHeadline(run.coverage))}</span></h2>
+${shortfall ? `<div class="empty" style="color:var(--red)">${h(shortfall)}</div>` : ''}
+<details class="all"><summary>every operation × documented status × content type</summary>
+<div class="panel fit"><table class="coverage"><thead><tr>${COVERAGE_HEAD.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows}
+</tbody></table></div></details>
+</section>`;
 }
 
 function warningTable(items: FailureItem[]): string {

@@ -7,6 +7,8 @@ import { JUnitReporter } from './junit.ts';
 import { TapReporter } from './tap.ts';
 import { JsonReporter } from './json.ts';
 import { HtmlReporter } from './html.ts';
+import { GitHubReporter } from './github.ts';
+import { HarReporter } from './har.ts';
 import { ReporterMultiplexer, type ReporterErrorHandler } from './multiplexer.ts';
 
 import { REPORTER_NAMES, isReporterName, type ReporterName } from './names.ts';
@@ -25,6 +27,10 @@ export function createReporter(name: ReporterName, opts: ReporterOptions): Repor
       return new JsonReporter(opts);
     case 'html':
       return new HtmlReporter(opts);
+    case 'github':
+      return new GitHubReporter(opts);
+    case 'har':
+      return new HarReporter(opts);
     default: {
       const unknown: never = name;
       throw new Error(`unknown reporter "${String(unknown)}" (known: ${REPORTER_NAMES.join(', ')})`);
@@ -36,7 +42,8 @@ export function createReporter(name: ReporterName, opts: ReporterOptions): Repor
 export function createReporters(names: readonly string[], opts: ReporterOptions, onError?: ReporterErrorHandler): ReporterMultiplexer {
   const unknown = names.filter((n) => !isReporterName(n));
   if (unknown.length) throw new Error(`unknown reporter${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${REPORTER_NAMES.join(', ')})`);
-  const unique = [...new Set(names)] as ReporterName[];
+  // github goes last: its onEnd resumes workflow commands only after every other reporter has printed.
+  const unique = ([...new Set(names)] as ReporterName[]).sort((a, b) => Number(a === 'github') - Number(b === 'github'));
   return new ReporterMultiplexer(unique.map((n) => createReporter(n, opts)), onError);
 }
 

@@ -38,7 +38,7 @@ interface Shape {
 const ALPHABETICAL: Shape = { order: [] };
 const CHECK: Shape = { order: ['check', 'status', 'normative', 'rule', 'message', 'expected', 'actual', 'exchange'] };
 const EXCHANGE: Shape = {
-  order: ['purpose', 'operation', 'request', 'response', 'transportError', 'durationMs', 'curl'],
+  order: ['purpose', 'operation', 'startedAt', 'request', 'response', 'transportError', 'durationMs', 'curl'],
   fields: {
     request: { order: ['method', 'url', 'headers', 'body'], fields: { headers: ALPHABETICAL } },
     response: { order: ['status', 'headers', 'bodyExcerpt', 'bodyTruncated'], fields: { headers: ALPHABETICAL } },
@@ -59,7 +59,9 @@ const INFO: Shape = {
   },
 };
 const SUMMARY: Shape = { order: ['total', 'passed', 'failed', 'errors', 'skipped', 'warnings', 'durationMs', 'requests', 'exitCode'] };
-const BUNDLE: Shape = { order: ['format', 'info', 'summary', 'cases'], fields: { info: INFO, summary: SUMMARY, cases: CASE } };
+const CELL: Shape = { order: ['operation', 'status', 'contentType', 'exercised', 'failed', 'state'] };
+const COVERAGE: Shape = { order: ['percent', 'covered', 'documented', 'threshold', 'cells', 'undocumented'], fields: { cells: CELL, undocumented: CELL } };
+const BUNDLE: Shape = { order: ['format', 'info', 'summary', 'coverage', 'cases'], fields: { info: INFO, summary: SUMMARY, coverage: COVERAGE, cases: CASE } };
 
 function ordered(value: unknown, shape: Shape = ALPHABETICAL): unknown {
   if (Array.isArray(value)) return value.map((v) => ordered(v, shape));

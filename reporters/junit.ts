@@ -9,12 +9,17 @@ import { hostname } from 'node:os';
 import { create } from 'xmlbuilder2';
 import type { CaseResult, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
+import { caseLocation, operationLocation } from './locations.ts';
 import {
   checkEvidenceText,
   cleanText,
   errorText,
   evidenceFor,
+  excerpt,
   failedChecks,
+  indentRest,
+  requestLine,
+  responseExcerpt,
   oneLine,
   scrubDeep,
   seconds,
@@ -52,6 +57,15 @@ export function renderJUnit(rawRun: RunResult, host: string = hostname()): strin
     time: seconds(summary.durationMs),
   });
 
+  // GitLab drops later test cases that repeat a name (merged shards could): make every name unique in the file.
+  const used = new Set<string>();
+  const uniqueName = (name: string) => {
+    let candidate = name;
+    for (let n = 2; used.has(candidate); n++) candidate = `${name} #${n}`;
+    used.add(candidate);
+    return candidate;
+  };
+
   suitesOf(run).forEach((suite, index) => {
     const cases = run.cases.filter((c) => c.suite === suite);
     const el = root.ele('testsuite', {
@@ -83,29 +97,33 @@ export function renderJUnit(rawRun: RunResult, host: string = hostname()): strin
     if (info.shard) prop('shard', `${info.shard.index}/${info.shard.total}`);
     prop('verdict.exitCode', String(summary.exitCode));
 
-    for (const c of cases) addCase(el, c);
+    for (const c of cases) addCase(el, c, uniqueName);
   });
 
   return doc.end({ prettyPrint: true }) + '\n';
 }
 
-function addCase(suiteEl: XMLBuilder, c: CaseResult): void {
+function addCase(suiteEl: XMLBuilder, c: CaseResult, uniqueName: (name: string) => string): void {
+  // `file`/`line` (read by GitLab and action-junit-report): where the case is defined, else its operation in the spec.
+  const where = caseLocation(c.id, c.suite) ?? operationLocation(c.operation);
   const tc = suiteEl.ele('testcase', {
-    name: x(oneLine(`${c.id}: ${c.title}`, 1000)),
+    name: x(uniqueName(oneLine(`${c.id}: ${c.title}`, 1000))),
     classname: x(`${c.suite}.${c.operation}`),
     time: seconds(c.durationMs),
+    ...(where ? { file: x(where.file), line: String(where.line) } : {}),
   });
 
   const failed = failedChecks(c);
   if (c.status === 'failed') {
     const first = failed[0];
+    // Short: CI tools show the message as a one-line title; the evidence is in the body.
     const message = first
-      ? `${first.check}: ${first.message}${failed.length > 1 ? ` (and ${failed.length - 1} more failed check${failed.length > 2 ? 's' : ''})` : ''}`
+      ? `${first.check}: ${oneLine(first.message, 160)}${failed.length > 1 ? ` (and ${failed.length - 1} more failed check${failed.length > 2 ? 's' : ''})` : ''}`
       : (c.reason ?? 'failed');
     const body = failed.length
       ? failed.map((k) => checkEvidenceText({ case: c, check: k, exchange: evidenceFor(c, k) }, EXCERPT)).join('\n\n')
       : oneLine(c.reason ?? 'failed without a failed check', 1000);
-    tc.ele('failure', { message: x(oneLine(message, 1000)), type: x(failed.map((k) => k.check).join(', ') || 'failed') })
+    tc.ele('failure', { message: x(oneLine(message, 240)), type: x(first?.check ?? 'failed') })
       .txt(x(`\n${body}\n`));
   } else if (c.status === 'error') {
     const transport = c.exchanges.some((e) => e.transportError !== undefined);
@@ -113,19 +131,49 @@ function addCase(suiteEl: XMLBuilder, c: CaseResult): void {
     if (failed.length) {
       body += '\n\n' + failed.map((k) => checkEvidenceText({ case: c, check: k, exchange: evidenceFor(c, k) }, EXCERPT)).join('\n\n');
     }
-    tc.ele('error', { message: x(oneLine(c.reason ?? 'could not be evaluated', 1000)), type: transport ? 'transport-error' : 'error' })
+    tc.ele('error', { message: x(oneLine(c.reason ?? 'could not be evaluated', 240)), type: transport ? 'transport-error' : 'error' })
       .txt(x(`\n${body}\n`));
   } else if (c.status === 'skipped') {
     tc.ele('skipped', { message: x(oneLine(c.reason ?? 'skipped', 1000)) });
   }
 
+  const out: string[] = [];
   const warnings = warningChecks(c);
   if (warnings.length) {
-    const text = warnings
+    out.push(warnings
       .map((k) => `[warning] ${checkEvidenceText({ case: c, check: k, exchange: evidenceFor(c, k) }, { maxLines: 6, maxChars: 800 })}`)
-      .join('\n\n');
-    tc.ele('system-out').txt(x(`\n${text}\n`));
+      .join('\n\n'));
   }
+  if (c.exchanges.length) out.push(exchangesText(c));
+  if (out.length) tc.ele('system-out').txt(x(`\n${out.join('\n\n')}\n`));
+}
+
+const EXCHANGE_DETAIL = { maxLines: 15, maxLineChars: 200, maxChars: 1500 };
+const SYSTEM_OUT_MAX = 12_000;
+
+/**
+ * The case's requests and responses (already redacted by the recorder): one
+ * line each for a passing case; with headers, bodies and `curl` for a failed
+ * or errored one (what Newman users ask for), capped so the file stays small.
+ */
+function exchangesText(c: CaseResult): string {
+  const detailed = c.status === 'failed' || c.status === 'error';
+  const parts = c.exchanges.map((e, i) => {
+    const status = e.response ? `${e.response.status}` : `no response (${oneLine(e.transportError ?? 'transport error', 200)})`;
+    const head = `[${i + 1}] ${requestLine(e)} -> ${status} (${Math.round(e.durationMs)} ms) ${oneLine(e.purpose, 160)}`;
+    if (!detailed) return head;
+    const headers = (h: Record<string, string>) => Object.entries(h).map(([k, v]) => `    ${k}: ${oneLine(v, 200)}`).join('\n');
+    return [
+      head,
+      `  request headers:\n${headers(e.request.headers)}`,
+      ...(e.request.body !== undefined ? [`  request body:\n${indentRest(`    ${excerpt(e.request.body, EXCHANGE_DETAIL)}`, '    ')}`] : []),
+      ...(e.response ? [`  response headers:\n${headers(e.response.headers)}`] : []),
+      `  response: ${indentRest(responseExcerpt(e, EXCHANGE_DETAIL), '    ')}`,
+      `  curl: ${indentRest(cleanText(e.curl), '    ')}`,
+    ].join('\n');
+  });
+  const text = `requests (${c.exchanges.length}):\n${parts.join(detailed ? '\n\n' : '\n')}`;
+  return text.length > SYSTEM_OUT_MAX ? `${text.slice(0, SYSTEM_OUT_MAX)}\n… (cut: ${c.exchanges.length} requests in the JSON bundle and run.har)` : text;
 }
 
 /** Characters XML 1.0 forbids, removed (xmlbuilder2 then escapes `<`, `&`, `>` and quotes). */

@@ -13,6 +13,7 @@ import { checksCommand } from './commands/checks.ts';
 import { diffCommand, mergeCommand } from './commands/compare.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { packageInfo } from '../package-root.ts';
+import { replayCommand } from './commands/replay.ts';
 
 const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
 
@@ -50,7 +51,7 @@ const optionKeys = (y: Argv) => Object.keys((y as unknown as OptionsOf).getOptio
 function sharedOptionKeys(): string[] {
   const y = runOptionsBuilder(yargs([]))
     .option('pact-dir', {}).option('port', {}).option('host', {}).option('run', {}).option('all-runs', {})
-    .option('list-faults', {}).option('json', {}).option('debug', {});
+    .option('list-faults', {}).option('json', {}).option('debug', {}).option('token-lifetime', {}).option('min-coverage', {});
   return optionKeys(y).filter((k) => k !== 'help' && k !== 'version');
 }
 
@@ -73,7 +74,7 @@ function acceptingSharedOptions(command: CommandModule, shared: string[]): Comma
 
 export function buildCli(argv: string[], setExitCode: (code: number) => void): Argv {
   const shared = sharedOptionKeys();
-  const commands = [runCommand, listCommand, checksCommand, validateCommand, serveCommand, cleanupCommand, diffCommand, mergeCommand, verifyCommand]
+  const commands = [runCommand, listCommand, checksCommand, validateCommand, serveCommand, cleanupCommand, diffCommand, mergeCommand, verifyCommand, replayCommand]
     .map((make) => acceptingSharedOptions(make(setExitCode), shared));
   return yargs(argv)
     .scriptName('sipapp-conformance')
@@ -82,7 +83,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .config('config', 'YAML or JSON file of option values (default: ./sipapp-conformance.yaml when present)', (path: string) => readConfigFile(path))
     .default('config', existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined, DEFAULT_CONFIG)
     .command(commands)
-    .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge or verify (see --help)')
+    .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge, verify or replay (see --help)')
     .strict()
     .recommendCommands()
     .help()

@@ -10,6 +10,8 @@ export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
 /** Outcome of a case. `error` = could not be evaluated (transport, setup), distinct from a conformance failure. */
 export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
 
+import type { Coverage } from './coverage.ts';
+
 export interface CheckOutcome {
   /** Check name, e.g. `status-code`, `response-schema`. */
   check: string;
@@ -53,6 +55,8 @@ export interface Exchange {
   durationMs: number;
   /** A reproducing command, token replaced by `$SIPAPP_TOKEN`. */
   curl: string;
+  /** When the request was sent (ISO 8601); HAR entries need it. Absent in bundles of older versions. */
+  startedAt?: string;
   /** Throttling answers (429/503) waited out before this answer (E70); absent when none. */
   throttled?: { answers: number; waitedMs: number };
 }
@@ -107,6 +111,8 @@ export interface RunResult {
   info: RunInfo;
   cases: CaseResult[];
   summary: RunSummary;
+  /** API coverage of the run (operation × documented status × content type); see src/results/coverage.ts. */
+  coverage?: Coverage;
 }
 
 /** What reporters know of a case before it runs (for progress and `list`). */

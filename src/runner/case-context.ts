@@ -105,14 +105,32 @@ export class CaseContext {
     const url = `${env.baseUrl}${path}`;
     await env.pace();
     env.requestCount++;
-    const outcome = await env.http.send({ method, url, headers, body, notAfter: env.deadlineAt });
+    const startedAt = new Date().toISOString();
+    let outcome = await env.http.send({ method, url, headers, body, notAfter: env.deadlineAt });
+    let purpose = options.purpose;
+    // A token that was accepted a moment ago and now gets 401 has expired: renew it (--token-command) and send again, once.
+    const caller = options.as ?? 'a';
+    const source = caller === 'a' || caller === 'b' ? env.tokenSources?.[caller] : undefined;
+    if (source && token !== undefined && outcome.kind === 'response') {
+      source.noteAnswer(token, outcome.status);
+      const fresh = outcome.status === 401 ? await source.afterUnauthorized(token) : undefined;
+      if (fresh !== undefined && fresh !== token) {
+        headers['x-auth-token'] = fresh;
+        await env.pace();
+        env.requestCount++;
+        outcome = await env.http.send({ method, url, headers, body, notAfter: env.deadlineAt });
+        purpose = `${purpose} (sent again with a renewed token after a 401)`;
+        if (outcome.kind === 'response') source.noteResent(fresh, outcome.status);
+      }
+    }
     const redactedHeaders = env.redactor.headers(headers);
     const curl = options.form
       ? `${toCurl(method, url, redactedHeaders)} \\\n  -F '${options.form.field}=@callflow.xml;type=${options.form.contentType}'`
       : toCurl(method, url, redactedHeaders, recordedBody === undefined ? undefined : env.redactor.text(recordedBody));
     const exchange: Exchange = {
-      purpose: options.purpose,
+      purpose,
       operation,
+      startedAt,
       request: { method, url, headers: redactedHeaders, body: recordedBody === undefined ? undefined : env.redactor.text(recordedBody) },
       durationMs: outcome.durationMs,
       curl,
@@ -159,6 +177,13 @@ export class CaseContext {
   private record(check: CheckName, verdict: Verdict | null, exchange: number): boolean {
     if (verdict === null) return true;
     const { normative, rule } = CHECKS[check];
+    if (this.env.excludedChecks?.has(check)) {
+      // Left out by the user: say so once per case, never judge it.
+      if (!this.outcomes.some((o) => o.check === check)) {
+        this.outcomes.push({ check, status: 'skipped', normative, rule, message: `excluded (--exclude-check ${check})`, exchange });
+      }
+      return true;
+    }
     if (verdict.pass) {
       // One pass per check and case is evidence enough; failures are each kept.
       if (!this.outcomes.some((o) => o.check === check && o.status === 'passed')) {

@@ -3,6 +3,7 @@ import type { Ledger } from './ledger.ts';
 import type { NameFactory } from './names.ts';
 import type { Redactor } from './redact.ts';
 import type { Credential } from './tokens.ts';
+import type { TokenSources } from './token-source.ts';
 
 /** Fixtures of the account under test that the run may use (never create). */
 export interface RunFixtures {
@@ -20,7 +21,10 @@ export interface RunEnvironment {
   readOnly: boolean;
   http: HttpClient;
   redactor: Redactor;
+  /** The accounts' current tokens; renewed in place by the token sources. */
   tokens: { a: string; b?: string };
+  /** --token-command(-b): renew a token that expired mid-run. */
+  tokenSources?: TokenSources;
   forged: Credential[];
   fixtures: RunFixtures;
   ledger: Ledger;
@@ -29,6 +33,8 @@ export interface RunEnvironment {
   pace(): Promise<void>;
   /** Counts requests for the summary. */
   requestCount: number;
+  /** Per-answer checks the user excluded (--exclude-check): recorded as skipped, never judged. */
+  excludedChecks?: ReadonlySet<string>;
   /** Epoch ms of the run deadline (--deadline): waiting out throttling never goes past it. Unset for cleanup. */
   deadlineAt?: number;
 }

@@ -29,6 +29,14 @@ export interface RunOptions extends Selection {
   fault?: string;
   /** Embedded server only: latency added to every answer, ms (for benchmarks). */
   latency?: number;
+  /** A shell command printing the account's token (run at start, every tokenRefresh s, after a 401 of an accepted token). */
+  tokenCommand?: string;
+  /** The same for the second account. */
+  tokenCommandB?: string;
+  /** Seconds between scheduled token renewals (0: only at start and after a 401). */
+  tokenRefresh?: number;
+  /** Fail the run (exit 1) when API coverage is below this percentage; not enforced on a --shard (merge enforces it). */
+  minCoverage?: number;
   color?: boolean;
   quiet?: boolean;
 }

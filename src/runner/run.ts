@@ -4,6 +4,7 @@ import { ALL_CASES } from '../../suites/index.ts';
 import { createReporters } from '../../reporters/index.ts';
 import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../results/model.ts';
 import { summarise } from '../results/summary.ts';
+import { withCoverage } from '../results/coverage.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
 import { validateResponse } from '../spec/validators.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
@@ -15,8 +16,9 @@ import { NameFactory, newRunId } from './names.ts';
 import { effectiveConcurrency, UsageError, type RunOptions } from './options.ts';
 import { resolveTarget } from './target.ts';
 import { Redactor } from './redact.ts';
-import { selectCases, skipReason } from './select.ts';
+import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
 import { forgeCredentials } from './tokens.ts';
+import { startTokenSources } from './token-source.ts';
 
 const PKG = packageInfo();
 
@@ -41,8 +43,20 @@ export interface RunOutcome {
  */
 export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Promise<RunOutcome> {
   const runId = hooks.runId ?? newRunId();
-  const target = await resolveTarget(options);
-  const redactor = new Redactor().add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
+  const redactor = new Redactor();
+  // Tokens from --token-command are secrets from their first byte: redacted before any use, then kept current in `live`.
+  let live: { a: string; b?: string } | undefined;
+  const { sources, tokens: commanded } = await startTokenSources(options, (account, token) => {
+    redactor.add(token, account === 'a' ? '$SIPAPP_TOKEN' : '$SIPAPP_TOKEN_B');
+    if (live) live[account] = token;
+  });
+  const target = await resolveTarget({ ...options, token: commanded.a ?? options.token, tokenB: commanded.b ?? options.tokenB }).catch((error: unknown) => {
+    sources.a?.stop();
+    sources.b?.stop();
+    throw error;
+  });
+  redactor.add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
+  live = { a: target.tokenA, b: target.tokenB };
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000 });
   const startedAt = new Date();
   try {
@@ -58,20 +72,24 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
       readOnly: options.readOnly,
       http,
       redactor,
-      tokens: { a: target.tokenA, b: target.tokenB },
+      tokens: live,
+      tokenSources: sources,
       forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
       fixtures: target.fixtures,
       ledger,
       names: new NameFactory(runId),
       pace: createPacer(options.rate),
       requestCount: 0,
+      excludedChecks: excludedAnswerChecks(options),
       deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     };
 
     const selected = selectCases(ALL_CASES, options);
     if (selected.length === 0) throw new UsageError('the selection (--grep/--suite/--tag/--operation/--shard) matches no case; see `sipapp-conformance list`');
     const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
-    const runnable = selected.filter((c) => !skipReason(c, availability));
+    // Exclusions first: "excluded" says the user chose it, a missing fixture says what to pass.
+    const whyNot = (c: (typeof selected)[number]) => exclusionReason(c, options) ?? skipReason(c, availability);
+    const runnable = selected.filter((c) => !whyNot(c));
 
     const info: RunInfo = {
       runId,
@@ -87,7 +105,7 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
-    const skipped = new Map(selected.map((c) => [c.id, skipReason(c, availability)]));
+    const skipped = new Map(selected.map((c) => [c.id, whyNot(c)]));
     const results: CaseResult[] = [];
     for (const c of selected) {
       const reason = skipped.get(c.id);
@@ -109,14 +127,17 @@ export async function executeRun(options: RunOptions, hooks: RunHooks = {}): Pro
     const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
     const cases = [...selected.map((c) => byId.get(c.id)!), cleanup];
     const endedAt = new Date();
-    const result: RunResult = {
+    // A shard covers a part of the API: its threshold is enforced when the shards are merged.
+    const result: RunResult = withCoverage({
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
       summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling),
-    };
+    }, options.shard ? undefined : options.minCoverage);
     const files = await reporters.onEnd(result);
     return { result, files };
   } finally {
+    sources.a?.stop();
+    sources.b?.stop();
     await http.close();
     await target.close();
   }
@@ -143,6 +164,8 @@ async function preflight(http: HttpClient, baseUrl: string, token: string, redac
 }
 
 function publicOptions(options: RunOptions): Record<string, unknown> {
-  const { token, tokenB, expiredToken, color, quiet, ...rest } = options;
-  return { ...rest, token: token ? '<set>' : undefined, tokenB: tokenB ? '<set>' : undefined, expiredToken: expiredToken ? '<set>' : undefined };
+  const { token, tokenB, expiredToken, tokenCommand, tokenCommandB, color, quiet, ...rest } = options;
+  // A token command may carry credentials of its own (curl -u …): it is a secret too.
+  const set = (v: unknown) => (v ? '<set>' : undefined);
+  return { ...rest, token: set(token), tokenB: set(tokenB), expiredToken: set(expiredToken), tokenCommand: set(tokenCommand), tokenCommandB: set(tokenCommandB) };
 }

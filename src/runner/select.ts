@@ -13,6 +13,11 @@ export interface Selection {
   tag?: string[];
   operation?: string[];
   shard?: { index: number; total: number };
+  /** Exclusions: selected cases that match are reported as skipped, reason "excluded (…)", so a gate shows what it left out. */
+  grepInvert?: string[];
+  excludeSuite?: string[];
+  /** A case applying one of these checks is excluded; a per-answer check is instead not applied (its outcomes are recorded as skipped). */
+  excludeCheck?: string[];
 }
 
 /** The cases a selection names, in definition order. Filters combine with AND; values within one filter with OR. */
@@ -28,6 +33,25 @@ export function selectCases(all: readonly CaseDefinition[], sel: Selection): Cas
     // so concurrent shards never move the same lease under each other.
     (!sel.shard || shardOf(shardKey(c), sel.shard.total) === sel.shard.index),
   );
+}
+
+/**
+ * Why a selected case is left out by the user's exclusions (`--grep-invert`,
+ * `--exclude-suite`, `--exclude-check`); undefined when it is not. The reason
+ * starts with "excluded" so reports and gates can tell it from a missing fixture.
+ */
+export function exclusionReason(c: CaseDefinition, sel: Selection): string | undefined {
+  const pattern = (sel.grepInvert ?? []).find((g) => new RegExp(g, 'i').test(`${c.id} ${c.title}`));
+  if (pattern !== undefined) return `excluded (--grep-invert ${pattern})`;
+  if (sel.excludeSuite?.includes(c.suite)) return `excluded (--exclude-suite ${c.suite})`;
+  const check = sel.excludeCheck?.find((name) => !PER_ANSWER.has(name) && (c.checks as string[]).includes(name));
+  if (check !== undefined) return `excluded (--exclude-check ${check})`;
+  return undefined;
+}
+
+/** The per-answer checks the user excluded: not applied to any answer (a case cannot be left out for them, every case applies them). */
+export function excludedAnswerChecks(sel: Selection): Set<string> {
+  return new Set((sel.excludeCheck ?? []).filter((name) => PER_ANSWER.has(name)));
 }
 
 /** What decides a case's shard: its lock when it has one, else its id. */

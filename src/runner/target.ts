@@ -46,7 +46,7 @@ export async function resolveTarget(options: TargetOptions): Promise<Target> {
     };
   }
   if (options.fault || options.latency) throw new UsageError('--fault and --latency apply to the embedded reference server only; drop --base-url to use them');
-  if (!options.token) throw new UsageError('--token (or SIPAPP_TOKEN) is required with --base-url');
+  if (!options.token) throw new UsageError('--token or --token-command (or SIPAPP_TOKEN / SIPAPP_TOKEN_COMMAND) is required with --base-url');
   let url: URL;
   try {
     url = new URL(options.baseUrl);

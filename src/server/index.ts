@@ -66,7 +66,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     const s = seedAccount(store, key, { seedApps, mintUuid: behaviour.mintUuid });
     accounts[key] = {
       accountUuid: s.account,
-      token: await tokens.sign(s.account),
+      token: await tokens.sign(s.account, { expiresInSeconds: options.tokenLifetimeSeconds }),
       expiredToken: await tokens.signExpired(s.account),
       tnleases: s.leases,
       outboundVoiceProfile: s.ovp,
@@ -85,6 +85,14 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     requestLog,
     timers,
   });
+  if (options.tokenLifetimeSeconds !== undefined) {
+    // Not part of the API: how a test (or `serve --token-lifetime`) renews the short-lived tokens.
+    app.get('/_reference/token', async (req, reply) => {
+      const which = (req.query as { account?: string }).account === 'b' ? 'b' : 'a';
+      const token = await tokens.sign(accounts[which].accountUuid, { expiresInSeconds: options.tokenLifetimeSeconds });
+      return reply.code(200).header('content-type', 'text/plain; charset=utf-8').send(token);
+    });
+  }
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
   const address = app.server.address();

@@ -20,6 +20,12 @@ export interface ReferenceServerOptions {
   seedApps?: number;
   /** Fastify's logger; default false. */
   logger?: boolean;
+  /**
+   * Tokens expire this many seconds after they are issued (default 24 h), and
+   * `GET /_reference/token?account=a|b` issues a fresh one as text/plain: a
+   * staging-like expiring JWT and the command that renews it (--token-command).
+   */
+  tokenLifetimeSeconds?: number;
 }
 
 export interface AccountFixture {

@@ -16,7 +16,7 @@ const cases: Array<[string, string[], RegExp]> = [
   ['base url that is not a URL', ['run', '--base-url', 'not-a-url', '--token', 'x'], /--base-url is not a URL: not-a-url/],
   ['base url that is not http(s)', ['run', '--base-url', 'ftp://example.org', '--token', 'x'], /--base-url must be http\(s\)/],
   ['nothing listening', ['run', '--base-url', 'http://127.0.0.1:9', '--token', 'x', '--reporter', 'json', '--out', '/nonexistent-never-written'], /cannot reach http:\/\/127\.0\.0\.1:9/],
-  ['--token-b without --token', ['run', '--base-url', 'https://x', '--token-b', 'y'], /--token \(or SIPAPP_TOKEN\) is required with --base-url/],
+  ['--token-b without --token', ['run', '--base-url', 'https://x', '--token-b', 'y'], /--token or --token-command \(or SIPAPP_TOKEN \/ SIPAPP_TOKEN_COMMAND\) is required with --base-url/],
   ['--tnlease not a uuid', ['run', '--tnlease', 'NOTUUID'], /--tnlease must be a lower-case uuid, got "NOTUUID"/],
   ['--tnlease upper-case uuid', ['run', '--tnlease', '123E4567-E89B-12D3-A456-426614174000'], /--tnlease must be a lower-case uuid/],
   ['--outbound-voice-profile not a uuid', ['run', '--outbound-voice-profile', 'x'], /--outbound-voice-profile must be a lower-case uuid/],

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { JUnitReporter, renderJUnit } from '../../reporters/junit.ts';
@@ -12,10 +13,24 @@ function xmllintAvailable(): boolean {
   return spawnSync('xmllint', ['--version']).status === 0;
 }
 
-function validate(file: string): { ok: boolean; output: string } {
-  const r = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
+function validate(file: string, schema = XSD_WITH_LOCATIONS): { ok: boolean; output: string } {
+  const r = spawnSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8' });
   return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
 }
+
+/**
+ * junit-10.xsd plus exactly two optional testcase attributes, `file` and
+ * `line`: GitLab and action-junit-report read them, Jenkins ignores them, and
+ * no published JUnit schema declares them. Everything else is the Jenkins schema.
+ */
+const XSD_WITH_LOCATIONS = (() => {
+  const original = readFileSync(XSD, 'utf8');
+  const anchor = /(<xs:element name="testcase">[\s\S]*?<xs:attribute name="group" type="xs:string"\/>)/;
+  if (!anchor.test(original)) throw new Error('junit-10.xsd changed: testcase attributes not found');
+  const path = join(mkdtempSync(join(tmpdir(), 'junit-xsd-')), 'junit-10-with-locations.xsd');
+  writeFileSync(path, original.replace(anchor, '$1\n            <xs:attribute name="file" type="xs:string"/>\n            <xs:attribute name="line" type="xs:string"/>'));
+  return path;
+})();
 
 t.test('junit.xml validates against the Jenkins junit-10 XSD', async (t) => {
   t.ok(existsSync(XSD), `schema at ${XSD}`);
@@ -29,6 +44,10 @@ t.test('junit.xml validates against the Jenkins junit-10 XSD', async (t) => {
   t.same(files, [join(dir, 'junit.xml')]);
   const v = validate(files[0]!);
   t.ok(v.ok, `xmllint: ${v.output}`);
+  // Against the unmodified schema the only complaints are the two location attributes.
+  const strict = validate(files[0]!, XSD);
+  const complaints = strict.output.split('\n').filter((l) => /validity error/.test(l));
+  t.ok(complaints.length > 0 && complaints.every((l) => /attribute '(file|line)': The attribute '(file|line)' is not allowed/.test(l)), 'plain junit-10.xsd objects to file/line only');
 
   // The validator is really validating: a report without a required attribute is rejected.
   const broken = readFileSync(files[0]!, 'utf8').replace(/(<testsuite name="[^"]*") tests="\d+"/, '$1');
@@ -71,14 +90,18 @@ t.test('structure: suites, cases, failure/error/skipped, properties, warnings', 
   t.equal(failed.classname, 'lifecycle.CreateSIPControlApp');
   t.equal(failed.name, 'lifecycle-002: Create with a long name is accepted');
   t.equal(failed.time, '1.830');
-  t.equal(failed.failure.type, 'status-code, no-server-error');
+  t.equal(failed.failure.type, 'status-code', 'type: the (first) failed check');
   t.match(failed.failure.message, /^status-code: expected 200 or 201, got 500 <script>alert\("x"\)<\/script> & "quotes" 'single' \]\]> .*\(and 1 more failed check\)$/);
+  t.ok(failed.failure.message.length <= 240, 'the message is short');
   const body: string = failed.failure['#text'];
   for (const piece of ['rule:     page responses, E12/E13', 'expected: 200 | 201', 'actual:   500', 'request:  POST https://sip.example.test/rest/sip/app', 'response: HTTP 500', 'curl:     curl -sS -X POST', '$SIPAPP_TOKEN', `<script>alert("x")</script> & "quotes" 'single' ]]>`]) {
     t.ok(body.includes(piece), `failure text has ${JSON.stringify(piece)}`);
   }
   t.ok(body.length < 20_000, 'very long bodies are excerpted');
   t.match(failed['system-out'], /\[warning\] check:\s+documented-fields \(advisory\)/);
+  t.match(failed['system-out'], /requests \(2\):\n\[1\] GET https:\/\/sip.example.test\/rest\/sip\/app -> 200 \(42 ms\)/, 'system-out lists the requests');
+  t.match(failed['system-out'], /request headers:\n\s+x-auth-token: \$SIPAPP_TOKEN/, 'a failed case shows request headers, redacted');
+  t.match(failed['system-out'], /response headers:\n\s+content-type: application\/json/);
 
   const error = byId('validation-010');
   t.equal(error.error.type, 'transport-error');

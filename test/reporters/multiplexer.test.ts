@@ -96,11 +96,11 @@ t.test('createReporters builds every named reporter behind one multiplexer', asy
   const dir = t.testdir();
   const out = collector();
   const m = createReporters([...REPORTER_NAMES, 'json'], { outDir: dir, stream: out.stream });
-  t.same(m.reporters.map((r) => r.name), ['console', 'junit', 'tap', 'json', 'html']);
+  t.same(m.reporters.map((r) => r.name), ['console', 'junit', 'tap', 'json', 'html', 'har', 'github'], 'github last: it resumes workflow commands after the others printed');
   const files = await drive(m);
-  t.same(files, ['junit.xml', 'results.tap', 'results.json', 'report.html'].map((f) => join(dir, f)));
+  t.same(files, ['junit.xml', 'results.tap', 'results.json', 'report.html', 'run.har', 'github-summary.md'].map((f) => join(dir, f)));
   for (const f of files) t.ok(existsSync(f), f);
   t.match(out.text(), new RegExp(`Reports\\n {2}${join(dir, 'junit.xml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), 'console lists the report files last');
-  t.throws(() => createReporters(['console', 'xml', 'pdf'], { outDir: dir }), /unknown reporters "xml", "pdf" \(known: console, junit, tap, json, html\)/);
+  t.throws(() => createReporters(['console', 'xml', 'pdf'], { outDir: dir }), /unknown reporters "xml", "pdf" \(known: console, junit, tap, json, html, github, har\)/);
   t.equal(createReporter('tap', { outDir: dir }).name, 'tap');
 });

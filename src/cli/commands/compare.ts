@@ -38,15 +38,20 @@ export function mergeCommand(setExitCode: (code: number) => void): CommandModule
     builder: (y) => y
       .positional('files', { type: 'string', array: true, describe: 'results.json bundles' })
       .option('reporter', { type: 'string', array: true, choices: [...REPORTER_NAMES], default: ['junit', 'html', 'json'], describe: 'Reports to write' })
-      .option('out', { type: 'string', default: 'reports/merged', describe: 'Output directory' }),
+      .option('out', { type: 'string', default: 'reports/merged', describe: 'Output directory' })
+      .option('min-coverage', { type: 'number', describe: 'Fail (exit 1) when the merged API coverage is below this percentage (default: the one the shards were run with)' }),
     handler: async (args) => {
       const runs = await Promise.all((args.files as string[]).map(read));
       const { createReporters } = await import('../../../reporters/index.ts');
       const { mergeRuns } = await import('../../results/merge.ts');
-      const merged = mergeRuns(runs);
+      const { percentage } = await import('./run.ts');
+      const merged = mergeRuns(runs, args['min-coverage'] === undefined ? undefined : percentage(args['min-coverage']));
       const reporters = createReporters(args.reporter as string[], { outDir: String(args.out), stream: process.stdout, quiet: true });
       const files = await reporters.onEnd(merged);
       process.stdout.write(`merged ${runs.length} runs, ${merged.summary.total} cases → ${files.join(', ')}\n`);
+      const { coverageShortfall } = await import('../../results/coverage.ts');
+      const shortfall = coverageShortfall(merged.coverage);
+      if (shortfall) process.stdout.write(`FAILED: ${shortfall}\n`);
       setExitCode(merged.summary.exitCode);
     },
   };

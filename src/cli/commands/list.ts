@@ -10,11 +10,13 @@ export function listCommand(setExitCode: (code: number) => void): CommandModule 
     handler: async (args) => {
       // The cases (and the checks and validators they import) load only when listed, not for --help.
       const { ALL_CASES } = await import('../../../suites/index.ts');
-      const { selectCases, skipReason } = await import('../../runner/select.ts');
-      const cases = selectCases(ALL_CASES, toSelection(args));
+      const { exclusionReason, selectCases, skipReason } = await import('../../runner/select.ts');
+      const selection = toSelection(args);
+      const cases = selectCases(ALL_CASES, selection);
       const readOnly = Boolean(args['read-only']);
       const rows = cases.map((c) => ({
         id: c.id, operation: c.operation, tags: c.tags, checks: c.checks, sideEffects: c.sideEffects, needs: c.needs ?? [],
+        excluded: exclusionReason(c, selection),
         readOnlySkip: readOnly ? skipReason(c, { readOnly: true, tokenB: true, fixtures: { tnleases: ['x', 'y'], callUuid: 'x', outboundVoiceProfile: 'x', expiredToken: 'x' } }) : undefined,
       }));
       if (args.json) {
@@ -22,7 +24,7 @@ export function listCommand(setExitCode: (code: number) => void): CommandModule 
       } else {
         const width = Math.max(...rows.map((r) => r.id.length), 10);
         for (const r of rows) {
-          const note = r.readOnlySkip ? '  (skipped in --read-only)' : r.needs.length ? `  (needs ${r.needs.join(', ')})` : '';
+          const note = r.excluded ? `  (${r.excluded})` : r.readOnlySkip ? '  (skipped in --read-only)' : r.needs.length ? `  (needs ${r.needs.join(', ')})` : '';
           process.stdout.write(`${r.id.padEnd(width)}  ${r.operation.padEnd(39)} [${r.tags.join(',')}] checks: ${r.checks.join(', ')}${note}\n`);
         }
         process.stdout.write(`${rows.length} case(s)\n`);

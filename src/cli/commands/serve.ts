@@ -12,6 +12,7 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
       .option('fault', { type: 'string', describe: 'Serve with this named fault' })
       .option('latency', { type: 'number', default: 0, describe: 'Milliseconds added to every answer' })
+      .option('token-lifetime', { type: 'number', describe: 'Tokens expire this many seconds after issue; GET /_reference/token?account=a|b issues a fresh one (for --token-command)' })
       .option('list-faults', { type: 'boolean', default: false, describe: 'Print the fault catalogue and exit' }),
     handler: async (args) => {
       const { FAULTS, READINGS, READING_PREFIX, faultByName, readingByName } = await import('../../server/index.ts');
@@ -29,7 +30,9 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       const fault = args.fault as string | undefined;
       const known = (name: string) => Boolean(faultByName(name)) || (name.startsWith(READING_PREFIX) && Boolean(readingByName(name.slice(READING_PREFIX.length))));
       if (fault && !known(fault)) throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
-      const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0 });
+      const lifetime = args['token-lifetime'] as number | undefined;
+      if (lifetime !== undefined && !(Number.isFinite(lifetime) && lifetime >= 1)) throw new UsageError(`--token-lifetime must be a number of seconds ≥ 1, got ${String(lifetime)}`);
+      const server = await serve({ port, host: String(args.host), fault, latencyMs: Number(args.latency) || 0, tokenLifetimeSeconds: lifetime });
       // Take Ctrl-C over from the entry point (which would exit 130 at once): here it means "stop serving", exit 0.
       const signals = installSignalHandlers(() => '');
       await new Promise<void>((resolve) => {

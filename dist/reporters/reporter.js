@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=reporter.js.map

@@ -1,3 +1,0 @@
-/** Public types of the embedded reference server. */
-export {};
-//# sourceMappingURL=types.js.map

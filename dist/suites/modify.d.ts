@@ -1,2 +1,0 @@
-import { type CaseDefinition } from './case.ts';
-export declare const modifyCases: CaseDefinition[];

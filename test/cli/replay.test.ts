@@ -1,0 +1,49 @@
+import t from 'tap';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { executeRun } from '../../src/runner/run.ts';
+import { replayFailures } from '../../src/runner/replay.ts';
+import { DEFAULT_RUN_OPTIONS } from '../../src/runner/options.ts';
+import { readResultsBundle } from '../../reporters/json.ts';
+
+const BIN = new URL('../../bin/sipapp-conformance.js', import.meta.url).pathname;
+const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+t.test('replay: FIXED once the fault is gone, STILL FAILING while it is there', async (t) => {
+  const out = t.testdir();
+  const first = await executeRun({ ...DEFAULT_RUN_OPTIONS, fault: 'name-counts-bytes', reporter: ['json'], out, suite: ['create', 'modify'] });
+  t.equal(first.result.summary.exitCode, 1, 'the faulty server fails the run');
+  const bundle = readResultsBundle(join(out, 'results.json'));
+  const failedIds = bundle.cases.filter((c) => c.status === 'failed').map((c) => c.id);
+  t.ok(failedIds.length >= 2);
+
+  const fixed = await replayFailures(bundle, { ...DEFAULT_RUN_OPTIONS, reporter: [], out: join(out, 'r1') });
+  t.same(fixed.rows.map((r) => [r.id, r.verdict]), failedIds.map((id) => [id, 'FIXED']), 'the conforming server fixes every failed case');
+  t.equal(fixed.exitCode, 0);
+  t.same(fixed.run!.cases.filter((c) => c.suite !== 'cleanup').map((c) => c.id), failedIds, 'only the failed cases are re-run');
+
+  const still = await replayFailures(bundle, { ...DEFAULT_RUN_OPTIONS, fault: 'name-counts-bytes', reporter: [], out: join(out, 'r2') });
+  t.ok(still.rows.every((r) => r.verdict === 'STILL FAILING' && /^length-limits: /.test(r.detail ?? '')), 'the same fault still fails them, naming the check');
+  t.equal(still.exitCode, 1);
+
+  // The command: one line per case, exit 0 only if all are fixed.
+  const ok = cli('replay', join(out, 'results.json'), '--out', join(out, 'r3'));
+  t.equal(ok.status, 0, ok.stderr);
+  t.match(ok.stdout, new RegExp(`^FIXED  ${failedIds[0]!.replace('.', '\\.')}  `, 'm'));
+  t.match(ok.stdout, `${failedIds.length}/${failedIds.length} fixed`);
+  const bad = cli('replay', join(out, 'results.json'), '--fault', 'name-counts-bytes', '--out', join(out, 'r4'));
+  t.equal(bad.status, 1);
+  t.match(bad.stdout, /^STILL FAILING  /m);
+});
+
+t.test('replay: usage mistakes are one line, exit 2', async (t) => {
+  const dir = t.testdir({ 'not.json': 'nope', 'passing.json': '' });
+  const r = cli('replay', join(dir, 'not.json'));
+  t.equal(r.status, 2);
+  t.equal(r.stderr.trim().split('\n').length, 1);
+  const out = join(dir, 'pass');
+  await executeRun({ ...DEFAULT_RUN_OPTIONS, reporter: ['json'], out, suite: ['list'] });
+  const none = cli('replay', join(out, 'results.json'));
+  t.equal(none.status, 2);
+  t.match(none.stderr, /nothing to replay/);
+});
