@@ -5,28 +5,11 @@
  * warnings in brief, and the report files written.
  * `quiet`: summary counts and one line per failing case only.
  */
-import type { CaseResult, CaseStatus, PlannedCase, RunInfo, RunResult } from '../src/results/model.ts';
+import type { CaseResult, CaseStatus, Exchange, PlannedCase, RunInfo, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import {
-  casesByOperation,
-  checkLabel,
-  cleanText,
-  errorEvidence,
-  excerpt,
-  failedChecks,
-  failureItems,
-  formatDuration,
-  indentRest,
-  oneLine,
-  outcomesByCheck,
-  plural,
-  requestLine,
-  responseExcerpt,
-  scrubDeep,
-  scrubSecrets,
-  verdict,
-  warningItems,
-} from './format.ts';
+import { checkLabel, cleanText, errorEvidence, excerpt, formatDuration, indentRest, oneLine, plural, requestLine, responseExcerpt, notRunNote, embeddedCurlNote } from './format.ts';
+import { casesByOperation, failedChecks, failureItems, outcomesByCheck, verdict, warningItems } from './tallies.ts';
+import { scrubDeep, scrubSecrets } from '../src/results/secrets.ts';
 import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
 
 const ANSI = {
@@ -69,7 +52,7 @@ export class ConsoleReporter implements Reporter {
     const shard = i.shard ? `, shard ${i.shard.index}/${i.shard.total}` : '';
     this.line(
       `${this.style('bold', `${i.tool.name} ${i.tool.version}`)}: ${plural(plan.length, 'case')} against ` +
-        `${oneLine(i.target.baseUrl)}${i.target.embedded ? ' (embedded server)' : ''}${shard}`,
+        `${oneLine(i.target.baseUrl)}${i.target.embedded ? ' (embedded server)' : ''}${shard}, then the cleanup case`,
     );
     this.line(this.style('dim', `run ${oneLine(i.runId)} · spec ${oneLine(i.spec.version)} (sha256 ${i.spec.sha256.slice(0, 12)}) · node ${oneLine(i.node)}`));
     this.line('');
@@ -97,7 +80,7 @@ export class ConsoleReporter implements Reporter {
     const run = scrubDeep(rawRun);
     const s = run.summary;
     const v = verdict(s);
-    const vStyled = this.style(v === 'PASSED' ? 'green' : 'red', this.style('bold', v));
+    const vStyled = this.style(v === 'PASSED' ? 'green' : v === 'INTERRUPTED' ? 'yellow' : 'red', this.style('bold', v));
 
     this.line('');
     const parts = [
@@ -108,6 +91,7 @@ export class ConsoleReporter implements Reporter {
       this.style(s.warnings ? 'yellow' : 'dim', plural(s.warnings, 'warning')),
     ];
     this.line(`${vStyled}  ${plural(s.total, 'case')}: ${parts.join(', ')}`);
+    if (s.interrupted) this.line(this.style('yellow', `${notRunNote(s)} (counted as ${s.interrupted === 'signal' ? 'skipped' : 'errors'}); exit ${s.exitCode}`));
     const shortfall = coverageShortfall(run.coverage);
     if (shortfall) this.line(this.style('red', shortfall));
     else if (run.coverage) this.line(this.style('dim', coverageHeadline(run.coverage)));
@@ -178,7 +162,11 @@ export class ConsoleReporter implements Reporter {
     const items = failureItems(run);
     if (items.length === 0) return;
     this.line('');
-    this.line(this.style('red', this.style('bold', `Failures (${items.length})`)));
+    // Counted in failed checks, and said so: the summary line counts cases.
+    const failedCases = new Set(items.map((item) => item.case.id)).size;
+    this.line(this.style('red', this.style('bold', `Failures: ${plural(items.length, 'failed check')} in ${plural(failedCases, 'case')}`)));
+    const note = embeddedCurlNote(run.info);
+    if (note) this.line(this.style('dim', `  (${note})`));
     items.forEach((item, i) => {
       const { case: c, check: k, exchange: e } = item;
       this.line('');
@@ -188,12 +176,15 @@ export class ConsoleReporter implements Reporter {
       this.field('message', oneLine(k.message, 400));
       if (k.expected !== undefined) this.field('expected', excerpt(k.expected, EXCERPT));
       if (k.actual !== undefined) this.field('actual', excerpt(k.actual, EXCERPT));
-      if (e) {
-        this.field('request', `${requestLine(e)} ${this.style('dim', `(${oneLine(e.purpose, 120)})`)}`);
-        this.field('response', responseExcerpt(e, EXCERPT));
-        this.field('curl', this.style('cyan', cleanText(e.curl)));
-      }
+      if (e) this.exchangeFields(e);
     });
+  }
+
+  /** The request, response excerpt and curl of the exchange a failure or error is judged on. */
+  private exchangeFields(e: Exchange): void {
+    this.field('request', `${requestLine(e)} ${this.style('dim', `(${oneLine(e.purpose, 120)})`)}`);
+    this.field('response', responseExcerpt(e, EXCERPT));
+    this.field('curl', this.style('cyan', cleanText(e.curl)));
   }
 
   private printErrors(run: RunResult): void {
@@ -206,11 +197,7 @@ export class ConsoleReporter implements Reporter {
       this.line('');
       this.line(`  ${i + 1}) ${this.style('bold', oneLine(c.id, 120))} ${oneLine(c.title, 160)} ${this.style('dim', `[${oneLine(c.suite)} · ${oneLine(c.operation)}]`)}`);
       this.field('error', this.style('magenta', oneLine(c.reason ?? 'could not be evaluated', 400)));
-      if (e) {
-        this.field('request', `${requestLine(e)} ${this.style('dim', `(${oneLine(e.purpose, 120)})`)}`);
-        this.field('response', responseExcerpt(e, EXCERPT));
-        this.field('curl', this.style('cyan', cleanText(e.curl)));
-      }
+      if (e) this.exchangeFields(e);
     });
   }
 

@@ -20,20 +20,10 @@ import { appendFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import type { PlannedCase, RunInfo, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import {
-  cleanText,
-  failureItems,
-  oneLine,
-  plural,
-  requestLine,
-  scrubDeep,
-  scrubSecrets,
-  truncate,
-  verdict,
-  warningItems,
-  writeReportFile,
-  type FailureItem,
-} from './format.ts';
+import { cleanText, oneLine, plural, requestLine, truncate } from './format.ts';
+import { failureItems, verdict, warningItems, type FailureItem } from './tallies.ts';
+import { writeReportFile } from './files.ts';
+import { scrubDeep, scrubSecrets } from '../src/results/secrets.ts';
 import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
 import { locationFor, type SourceLocation } from './locations.ts';
 

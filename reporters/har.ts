@@ -11,7 +11,8 @@ import type { Entry, Har, Header } from 'har-format';
 import { STATUS_CODES } from 'node:http';
 import type { CaseResult, Exchange, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import { scrubDeep, writeReportFile } from './format.ts';
+import { writeReportFile } from './files.ts';
+import { scrubDeep } from '../src/results/secrets.ts';
 import { mediaType } from '../src/results/coverage.ts';
 
 export const HAR_FILE = 'run.har';

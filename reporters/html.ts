@@ -8,27 +8,10 @@
 import { createHash } from 'node:crypto';
 import type { CaseResult, CaseStatus, CheckOutcome, Exchange, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import {
-  CASE_STATUSES,
-  casesByOperation,
-  cellStatus,
-  checkNamesOf,
-  cleanText,
-  errorEvidence,
-  excerpt,
-  failureItems,
-  formatDuration,
-  oneLine,
-  outcomeMatrix,
-  plural,
-  requestExcerpt,
-  responseExcerpt,
-  scrubDeep,
-  verdict,
-  warningItems,
-  writeReportFile,
-  type FailureItem,
-} from './format.ts';
+import { cleanText, errorEvidence, excerpt, formatDuration, oneLine, plural, requestExcerpt, responseExcerpt, notRunNote, embeddedCurlNote } from './format.ts';
+import { CASE_STATUSES, casesByOperation, cellStatus, checkNamesOf, failureItems, outcomeMatrix, verdict, warningItems, type FailureItem } from './tallies.ts';
+import { writeReportFile } from './files.ts';
+import { scrubDeep } from '../src/results/secrets.ts';
 import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
 
 export const HTML_FILE = 'report.html';
@@ -72,6 +55,7 @@ a{color:#0969da;text-decoration:none}a:hover{text-decoration:underline}
 .top .inner{max-width:1240px;margin:0 auto;padding:0 20px;display:flex;gap:22px;align-items:center}
 .verdict{font-weight:700;font-size:22px;letter-spacing:.06em;padding:10px 18px;border-radius:8px;background:var(--red);color:#fff;white-space:nowrap}
 .passed .verdict{background:var(--green-cell)}
+.interrupted .verdict{background:#b7791f}
 .top h1{margin:0 0 4px;font-size:20px;font-weight:600}
 .top .meta{color:#d1d9e0;font-size:13px;display:flex;flex-wrap:wrap;gap:4px 18px}
 .top .meta b{color:#fff;font-weight:600}
@@ -162,7 +146,7 @@ export function renderHtml(rawRun: RunResult): string {
 <style>${CSS}</style>
 </head>
 <body>
-<header class="top ${v === 'PASSED' ? 'passed' : 'failed'}"><div class="inner">
+<header class="top ${v === 'PASSED' ? 'passed' : v === 'INTERRUPTED' ? 'interrupted' : 'failed'}"><div class="inner">
 <div class="verdict">${v}</div>
 <div>
 <h1>SIP Control App API conformance</h1>
@@ -173,6 +157,7 @@ export function renderHtml(rawRun: RunResult): string {
 ${info.shard ? `<span>shard ${info.shard.index}/${info.shard.total}</span>` : ''}
 <span>${h(info.tool.name)} ${h(info.tool.version)} · node ${h(info.node)}</span>
 <span>started ${h(info.startedAt)} · ${h(duration)} · ${plural(s.requests, 'request')}</span>
+${s.interrupted ? `<span class="interrupted-note"><b>${h(notRunNote(s))}</b> · exit ${s.exitCode}</span>` : ''}
 </div>
 </div>
 </div></header>
@@ -190,6 +175,7 @@ ${matrixSection(run, failures, anchors)}
 ${coverageSection(run)}
 <section id="failures">
 <h2>Failures <span class="sub">${plural(failures.length, 'failed check')} in ${plural(s.failed, 'case')}</span></h2>
+${failures.length && embeddedCurlNote(info) ? `<div class="empty">${h(embeddedCurlNote(info)!)}</div>` : ''}
 ${failures.length ? failures.map((f) => failureCard(f, anchors.get(f)!)).join('\n') : '<div class="empty">No check failed.</div>'}
 </section>
 ${errors.length ? `<section id="errors">

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import type { RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import { scrubDeep, writeReportFile } from './format.ts';
+import { writeReportFile } from './files.ts';
+import { scrubDeep } from '../src/results/secrets.ts';
 
 export const JSON_FILE = 'results.json';
 export const RESULTS_FORMAT = 'sipapp-conformance/results@1';
@@ -45,7 +46,7 @@ const EXCHANGE: Shape = {
   },
 };
 const CASE: Shape = {
-  order: ['id', 'title', 'suite', 'operation', 'tags', 'status', 'durationMs', 'reason', 'checks', 'exchanges'],
+  order: ['id', 'title', 'suite', 'operation', 'tags', 'status', 'durationMs', 'reason', 'notRun', 'checks', 'exchanges'],
   fields: { checks: CHECK, exchanges: EXCHANGE },
 };
 const INFO: Shape = {
@@ -58,7 +59,7 @@ const INFO: Shape = {
     shard: { order: ['index', 'total'] },
   },
 };
-const SUMMARY: Shape = { order: ['total', 'passed', 'failed', 'errors', 'skipped', 'warnings', 'durationMs', 'requests', 'exitCode'] };
+const SUMMARY: Shape = { order: ['total', 'passed', 'failed', 'errors', 'skipped', 'warnings', 'durationMs', 'requests', 'notRun', 'interrupted', 'exitCode'] };
 const CELL: Shape = { order: ['operation', 'status', 'contentType', 'exercised', 'failed', 'state'] };
 const COVERAGE: Shape = { order: ['percent', 'covered', 'documented', 'threshold', 'cells', 'undocumented'], fields: { cells: CELL, undocumented: CELL } };
 const BUNDLE: Shape = { order: ['format', 'info', 'summary', 'coverage', 'cases'], fields: { info: INFO, summary: SUMMARY, coverage: COVERAGE, cases: CASE } };
@@ -113,8 +114,8 @@ export function parseResultsBundle(text: string, source = 'results bundle'): Run
     throw new ResultsBundleError(`${source}: "info.runId" missing`);
   }
   if (!Array.isArray(rest.cases)) throw new ResultsBundleError(`${source}: "cases" is not an array`);
-  if (!summary || typeof summary !== 'object' || (summary.exitCode !== 0 && summary.exitCode !== 1)) {
-    throw new ResultsBundleError(`${source}: "summary.exitCode" missing or not 0/1`);
+  if (!summary || typeof summary !== 'object' || ![0, 1, 130].includes(summary.exitCode as number)) {
+    throw new ResultsBundleError(`${source}: "summary.exitCode" missing or not 0/1/130`);
   }
   (rest.cases as unknown[]).forEach((c, i) => {
     const cr = c as Record<string, unknown> | null;

@@ -1,6 +1,6 @@
 /**
  * JUnit XML reporter: `<outDir>/junit.xml`, valid against Jenkins' junit-10.xsd
- * (/work/shared/schemas/junit-10.xsd). One `testsuite` per `CaseResult.suite`,
+ * (shared/schemas/junit-10.xsd, beside the checkout). One `testsuite` per `CaseResult.suite`,
  * one `testcase` per case; failed → `<failure>`, error → `<error>`,
  * skipped → `<skipped>`, advisory warnings → `<system-out>`.
  * XML is built with xmlbuilder2 (escaping), after stripping characters XML 1.0 forbids.
@@ -9,24 +9,11 @@ import { hostname } from 'node:os';
 import { create } from 'xmlbuilder2';
 import type { CaseResult, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
+import { checkEvidenceText, cleanText, errorText, evidenceFor, excerpt, indentRest, oneLine, requestLine, responseExcerpt, seconds } from './format.ts';
+import { failedChecks, suitesOf, warningChecks, verdict } from './tallies.ts';
+import { writeReportFile } from './files.ts';
+import { scrubDeep } from '../src/results/secrets.ts';
 import { caseLocation, operationLocation } from './locations.ts';
-import {
-  checkEvidenceText,
-  cleanText,
-  errorText,
-  evidenceFor,
-  excerpt,
-  failedChecks,
-  indentRest,
-  requestLine,
-  responseExcerpt,
-  oneLine,
-  scrubDeep,
-  seconds,
-  suitesOf,
-  warningChecks,
-  writeReportFile,
-} from './format.ts';
 
 type XMLBuilder = ReturnType<typeof create>;
 
@@ -95,7 +82,9 @@ export function renderJUnit(rawRun: RunResult, host: string = hostname()): strin
     prop('startedAt', info.startedAt);
     prop('endedAt', info.endedAt);
     if (info.shard) prop('shard', `${info.shard.index}/${info.shard.total}`);
+    prop('verdict', verdict(summary));
     prop('verdict.exitCode', String(summary.exitCode));
+    if (summary.interrupted) prop('verdict.notRun', String(summary.notRun ?? 0));
 
     for (const c of cases) addCase(el, c, uniqueName);
   });

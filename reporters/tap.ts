@@ -6,20 +6,10 @@
 import { stringify } from 'yaml';
 import type { CaseResult, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
-import {
-  cleanText,
-  errorEvidence,
-  evidenceFor,
-  excerpt,
-  failedChecks,
-  oneLine,
-  requestLine,
-  responseExcerpt,
-  scrubDeep,
-  verdict,
-  warningChecks,
-  writeReportFile,
-} from './format.ts';
+import { cleanText, errorEvidence, evidenceFor, excerpt, oneLine, requestLine, responseExcerpt, notRunNote } from './format.ts';
+import { failedChecks, verdict, warningChecks } from './tallies.ts';
+import { writeReportFile } from './files.ts';
+import { scrubDeep } from '../src/results/secrets.ts';
 
 export const TAP_FILE = 'results.tap';
 const EXCERPT = { maxLines: 12, maxLineChars: 200, maxChars: 2000 };
@@ -65,6 +55,8 @@ export function renderTap(rawRun: RunResult): string {
     `# ${verdict(summary)}: ${summary.total} cases, ${summary.passed} passed, ${summary.failed} failed, ` +
       `${summary.errors} errors, ${summary.skipped} skipped, ${summary.warnings} warnings`,
   );
+  // TAP's own word for a run that did not finish: consumers treat it as a failure.
+  if (summary.interrupted) out.push(`Bail out! ${directiveText(notRunNote(summary))}`);
   return out.join('\n') + '\n';
 }
 

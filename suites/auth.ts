@@ -1,7 +1,7 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { MINIMAL_CALLFLOW } from '../src/callflow/validate.ts';
 import { OPERATION_IDS, type OperationId } from '../src/spec/operations.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import { postCallFlowAnyEncoding } from './callflow.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { unknownUuid } from './support.ts';
@@ -16,7 +16,8 @@ function authCase(operation: OperationId): Omit<CaseDefinition, 'suite'> {
   const readOnlyOp = operation === 'ListSIPControlApps' || operation === 'GetSIPControlAppByUUID' || operation === 'GetSIPControlAppTNLeasesList';
   return {
     id: operation, title: `${operation} refuses missing, garbage and forged tokens`, operation, tags: ['auth', 'security'],
-    checks: ['auth-required'], sideEffects: readOnlyOp ? 'none' : 'writes',
+    // Path operations create the app they aim at (status-code judges that create), except in --read-only.
+    checks: aimsAtOwnApp(operation) ? ['auth-required', 'status-code'] : ['auth-required'], sideEffects: readOnlyOp ? 'none' : 'writes',
     async run(ctx: CaseContext) {
       const target = await targetFor(ctx, operation);
       for (const credential of ctx.env.forged) {
@@ -33,9 +34,14 @@ function authCase(operation: OperationId): Omit<CaseDefinition, 'suite'> {
   };
 }
 
+/** Operations whose auth case creates an app of the run's to aim at (the call route never does). */
+function aimsAtOwnApp(operation: OperationId): boolean {
+  return operation !== 'CreateSIPControlApp' && operation !== 'ListSIPControlApps' && operation !== 'ExecuteSIPControlAppCallExecuteCallFlow';
+}
+
 async function targetFor(ctx: CaseContext, operation: OperationId): Promise<string | undefined> {
   if (operation === 'CreateSIPControlApp' || operation === 'ListSIPControlApps') return undefined;
-  if (operation === 'ExecuteSIPControlAppCallExecuteCallFlow' || ctx.env.readOnly) return unknownUuid();
+  if (!aimsAtOwnApp(operation) || ctx.env.readOnly) return unknownUuid();
   return (await ctx.createApp('create an app to aim at')).uuid;
 }
 

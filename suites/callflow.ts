@@ -1,8 +1,8 @@
 import { STATUS } from '../src/checks/status-code.ts';
-import { isObject, payloadOf, type ObservedResponse } from '../src/checks/observed.ts';
-import { fail, pass } from '../src/checks/verdict.ts';
+import { payloadOf, type ObservedResponse } from '../src/checks/observed.ts';
+import { answerCarriesCall, callUuidMatches, validCallFlowAccepted } from '../src/checks/callflow.ts';
 import { BROKEN_CALLFLOWS, SAMPLE_CALLFLOWS, MINIMAL_CALLFLOW } from '../src/callflow/validate.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { Caller, CaseContext } from '../src/runner/case-context.ts';
 import { pathUuidCases } from './get.ts';
 import { mapPool } from '../src/runner/pool.ts';
@@ -64,11 +64,11 @@ export const callflowCases: CaseDefinition[] = defineCases('callflow', [
         // Only a refusal of the encoding itself justifies trying the other one.
         if (!ENCODING_REFUSED.has(res.status)) break;
       }
-      if (!ctx.expect('callflow-accepted', accepted ? pass() : fail('valid call-flow XML was not accepted', '200 with the call (multipart "file" or raw XML, E07)', tried.join('; ')))) return;
+      if (!ctx.expect('callflow-accepted', validCallFlowAccepted(Boolean(accepted), tried))) return;
       ctx.expectStatus('status-code', accepted!, STATUS.ok);
       const call = payloadOf(accepted!);
-      ctx.expect('callflow-accepted', isObject(call) && isObject(call.channel) ? pass() : fail('the answer does not carry the call', 'payload: the call with its channel', JSON.stringify(call)?.slice(0, 120) ?? 'nothing'));
-      ctx.expect('call-uuid-matches', isObject(call) && call.uuid === callUuid ? pass() : fail('the call answered is not the one posted to', `uuid ${callUuid}`, `uuid ${JSON.stringify(isObject(call) ? call.uuid : undefined)}`));
+      ctx.expect('callflow-accepted', answerCarriesCall(call));
+      ctx.expect('call-uuid-matches', callUuidMatches(call, callUuid));
     },
   },
   {

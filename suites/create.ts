@@ -1,7 +1,8 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent, documentedAppFields } from '../src/checks/read-after-write.ts';
-import { pass, fail } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { isActiveDefaultsTrue } from '../src/checks/app-state.ts';
+import { pass } from '../src/checks/verdict.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { appOf, MULTIBYTE, sampleTrunkSettings, unknownUuid } from './support.ts';
 
@@ -36,7 +37,7 @@ function accepted(id: string, title: string, field: 'name' | 'subdomain', make: 
           ctx.expect('length-limits', pass(`a ${[...value].length}-character single-label subdomain refused with ${res.status}: a host-name reading (E26)`));
           return;
         }
-        if (!ctx.expectStatus('length-limits', res, { situation: `${field} of ${[...value].length} characters`, accept: [200, 201], strict: [201] })) return;
+        if (!ctx.expectStatus('length-limits', res, { ...STATUS.created, situation: `${field} of ${[...value].length} characters` })) return;
         ctx.expect('read-after-write', appMatchesSent(appOf(res), { [field]: value }, 'create answer', { answer: true }));
         if (uuid) {
           const got = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'read the app back' });
@@ -65,12 +66,12 @@ function refused(id: string, title: string, check: 'length-limits' | 'input-vali
 export const createCases: CaseDefinition[] = defineCases('create', [
   {
     id: 'minimal', title: 'create with name and subdomain', operation: OP, tags: ['smoke', 'read-after-write'],
-    checks: ['status-code', 'read-after-write', 'default-values'], sideEffects: 'writes',
+    checks: ['status-code', 'read-after-write', 'default-values', 'documented-fields'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid, sent, res } = await ctx.createApp('create app');
       const app = appOf(res);
       ctx.expect('read-after-write', appMatchesSent(app, sent, 'create answer', { answer: true }));
-      ctx.expect('default-values', app && app.is_active === true ? pass() : fail('is_active omitted on create is not true', 'is_active: true (page: default true)', `is_active: ${JSON.stringify(app?.is_active)}`));
+      ctx.expect('default-values', isActiveDefaultsTrue(app));
       ctx.expect('documented-fields', documentedAppFields(app, 'create answer'));
       const got = await ctx.call('GetSIPControlAppByUUID', { uuid, purpose: 'read the app back' });
       ctx.expectStatus('status-code', got, STATUS.ok);
@@ -79,7 +80,7 @@ export const createCases: CaseDefinition[] = defineCases('create', [
   },
   {
     id: 'full', title: 'create with every documented field', operation: OP, tags: ['read-after-write', 'trunk-settings'],
-    checks: ['status-code', 'read-after-write'], sideEffects: 'writes',
+    checks: ['status-code', 'read-after-write', 'documented-fields'], sideEffects: 'writes',
     async run(ctx) {
       const overrides: Record<string, unknown> = { is_active: false, class4_egress_trunk_settings: sampleTrunkSettings() };
       if (ctx.env.fixtures.outboundVoiceProfile) overrides.outbound_voice_profile = ctx.env.fixtures.outboundVoiceProfile;

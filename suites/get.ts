@@ -1,12 +1,12 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent } from '../src/checks/read-after-write.ts';
-import { fail, pass } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { sameAppByUpperCase } from '../src/checks/app-state.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import { appOf, malformedUuids, unknownUuid } from './support.ts';
 import type { OperationId } from '../src/spec/operations.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import type { ObservedResponse } from '../src/checks/observed.ts';
-import type { SideEffects } from './case.ts';
+import type { SideEffects } from '../src/runner/case.ts';
 import type { StatusRule } from '../src/checks/status-code.ts';
 
 const OP = 'GetSIPControlAppByUUID' as const;
@@ -55,7 +55,7 @@ export const getCases: CaseDefinition[] = defineCases('get', [
   },
   {
     id: 'uppercase-own-uuid', title: "the app's uuid in upper case: the same app, or refused", operation: OP, tags: ['uuid'],
-    checks: ['malformed-uuid-rejected'], sideEffects: 'writes',
+    checks: ['malformed-uuid-rejected', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       // E24: the page's pattern is lower case, but a server storing uuids natively may match case-insensitively.
       // By default the suite accepts the same app (200) or a 4xx; --strict pins the pattern (4xx).
@@ -63,7 +63,7 @@ export const getCases: CaseDefinition[] = defineCases('get', [
       const res = await ctx.call(OP, { uuid: uuid.toUpperCase(), purpose: 'get the app by its upper-case uuid' });
       if (!ctx.strict && res.status === 200) {
         const app = appOf(res);
-        ctx.expect('malformed-uuid-rejected', app?.uuid === uuid ? pass() : fail('an upper-case uuid answered another app', `the app ${uuid} or a 4xx`, `uuid ${JSON.stringify(app?.uuid)}`));
+        ctx.expect('malformed-uuid-rejected', sameAppByUpperCase(app, uuid));
         return;
       }
       ctx.expectStatus('malformed-uuid-rejected', res, { ...STATUS.malformedUuid, situation: 'upper-case form of an existing uuid' });

@@ -1,4 +1,4 @@
-import type { CaseDefinition } from './case.ts';
+import type { CaseDefinition } from '../src/runner/case.ts';
 import { createCases } from './create.ts';
 import { listCases } from './list.ts';
 import { getCases } from './get.ts';
@@ -34,4 +34,4 @@ if (caseSuites.join() !== SUITE_NAMES.join()) {
 }
 export { SUITE_NAMES };
 
-export type { CaseDefinition } from './case.ts';
+export type { CaseDefinition } from '../src/runner/case.ts';

@@ -1,8 +1,8 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent } from '../src/checks/read-after-write.ts';
-import { isObject, payloadOf } from '../src/checks/observed.ts';
-import { fail, pass } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { payloadOf } from '../src/checks/observed.ts';
+import { notListedForOthers } from '../src/checks/app-state.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { appOf, unknownUuid } from './support.ts';
 import { leasesExactly } from '../src/checks/leases.ts';
@@ -12,7 +12,7 @@ const CHECK = 'cross-account-isolation' as const;
 /** A's app, then B tries something on it: refused as if it did not exist (E25), and A's app is untouched. */
 function isolationCase(id: string, title: string, attempt: (ctx: CaseContext, uuid: string) => Promise<void>): Omit<CaseDefinition, 'suite'> {
   return {
-    id, title, operation: 'workflow', tags: ['isolation', 'security'], checks: [CHECK], needs: ['tokenB'], sideEffects: 'writes',
+    id, title, operation: 'workflow', tags: ['isolation', 'security'], checks: [CHECK, 'status-code'], needs: ['tokenB'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid, sent } = await ctx.createApp("create account A's app");
       await attempt(ctx, uuid);
@@ -31,9 +31,7 @@ export const isolationCases: CaseDefinition[] = defineCases('isolation', [
   }),
   isolationCase('list', "account B's list does not show A's app", async (ctx, uuid) => {
     const res = await ctx.call('ListSIPControlApps', { as: 'b', purpose: 'B lists its apps' });
-    const payload = payloadOf(res);
-    const leaked = Array.isArray(payload) && payload.some((app) => isObject(app) && app.uuid === uuid);
-    ctx.expect(CHECK, leaked ? fail("B's list shows A's app", `no app ${uuid}`, 'listed') : pass());
+    ctx.expect(CHECK, notListedForOthers(payloadOf(res), uuid));
   }),
   isolationCase('modify', "account B cannot modify A's app", async (ctx, uuid) => {
     ctx.expectStatus(CHECK, await ctx.call('ModifySIPControlApp', { uuid, as: 'b', body: { name: ctx.env.names.name('hijack'), is_active: false }, purpose: "B renames A's app" }), foreign("B modifies A's app"));

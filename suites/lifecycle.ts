@@ -1,8 +1,8 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent } from '../src/checks/read-after-write.ts';
-import { isObject, payloadOf } from '../src/checks/observed.ts';
-import { fail, pass } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { payloadOf } from '../src/checks/observed.ts';
+import { listed as isListed } from '../src/checks/app-state.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import { appOf } from './support.ts';
 import { expectGone } from './remove.ts';
 
@@ -13,8 +13,7 @@ export const lifecycleCases: CaseDefinition[] = defineCases('lifecycle', [
     async run(ctx) {
       const { uuid, sent } = await ctx.createApp('create app');
       const listed = await ctx.call('ListSIPControlApps', { purpose: 'list after create' });
-      const entries = payloadOf(listed);
-      ctx.expect('listed-after-create', Array.isArray(entries) && entries.some((a) => isObject(a) && a.uuid === uuid) ? pass() : fail('the new app is not listed', `app ${uuid} in the list`, 'absent'));
+      ctx.expect('listed-after-create', isListed(payloadOf(listed), uuid));
       const patch = { name: ctx.env.names.name('lifecycle'), is_active: false };
       const modified = await ctx.call('ModifySIPControlApp', { uuid, body: patch, purpose: 'modify the app' });
       ctx.expectStatus('status-code', modified, STATUS.ok);

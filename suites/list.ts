@@ -1,8 +1,8 @@
 import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent } from '../src/checks/read-after-write.ts';
 import { isObject, payloadOf } from '../src/checks/observed.ts';
-import { fail, pass } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { listedOnce } from '../src/checks/app-state.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 
 const OP = 'ListSIPControlApps' as const;
 
@@ -17,17 +17,16 @@ export const listCases: CaseDefinition[] = defineCases('list', [
   },
   {
     id: 'contains-created', title: 'a created app is listed once, as created', operation: OP, tags: ['read-after-write'],
-    checks: ['listed-after-create', 'read-after-write'], sideEffects: 'writes', exclusive: true,
+    checks: ['listed-after-create', 'read-after-write', 'status-code'], sideEffects: 'writes', exclusive: true,
     async run(ctx) {
       const { uuid, sent } = await ctx.createApp('create app');
       const res = await ctx.call(OP, { purpose: 'list apps' });
       ctx.expectStatus('status-code', res, STATUS.ok);
       const payload = payloadOf(res);
-      const matches = Array.isArray(payload) ? payload.filter((app) => isObject(app) && app.uuid === uuid) : [];
-      const listed = ctx.expect('listed-after-create', matches.length === 1
-        ? pass()
-        : fail('the created app is not listed exactly once', `app ${uuid} once in the list`, Array.isArray(payload) ? `listed ${matches.length} times among ${payload.length} apps` : 'no list'));
-      if (listed) ctx.expect('read-after-write', appMatchesSent(matches[0], sent, 'list entry after create', { answer: true }));
+      if (ctx.expect('listed-after-create', listedOnce(payload, uuid))) {
+        const entry = (payload as unknown[]).find((app) => isObject(app) && app.uuid === uuid);
+        ctx.expect('read-after-write', appMatchesSent(entry, sent, 'list entry after create', { answer: true }));
+      }
     },
   },
 ]);

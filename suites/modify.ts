@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { appMatchesSent, type SentApp } from '../src/checks/read-after-write.ts';
 import { instant, modifiedOnAdvances } from '../src/checks/timestamps.ts';
 import type { ObservedResponse } from '../src/checks/observed.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import type { CheckName } from '../src/checks/catalogue.ts';
 import type { StatusRule } from '../src/checks/status-code.ts';
@@ -27,7 +27,8 @@ async function modifyAndReadBack(ctx: CaseContext, change: (ctx: CaseContext) =>
 /** A PATCH the page forbids: refused, and the app keeps its values. */
 function refusedPatch(id: string, title: string, check: CheckName, rule: StatusRule, tags: string[], patch: (ctx: CaseContext) => { json?: unknown; raw?: string }): Omit<CaseDefinition, 'suite'> {
   return {
-    id, title, operation: OP, tags, checks: [check, 'read-after-write'], sideEffects: 'writes',
+    // The app is unchanged after the refusal: judged under the refusal's own check (the kill matrix names it).
+    id, title, operation: OP, tags, checks: [check, 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid, sent } = await ctx.createApp('create app');
       const { json, raw } = patch(ctx);
@@ -89,7 +90,7 @@ export const modifyCases: CaseDefinition[] = defineCases('modify', [
   },
   {
     id: 'name-255', title: 'modify to a name of 255 characters is accepted', operation: OP, tags: ['limits', 'name'],
-    checks: ['length-limits', 'read-after-write'], sideEffects: 'writes',
+    checks: ['length-limits', 'read-after-write', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid } = await ctx.createApp('create app');
       const name = ctx.env.names.nameOfLength(255, MULTIBYTE.threeBytes);

@@ -1,7 +1,7 @@
 import { STATUS } from '../src/checks/status-code.ts';
-import { isObject, payloadOf } from '../src/checks/observed.ts';
-import { fail, pass } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { payloadOf } from '../src/checks/observed.ts';
+import { absentFromList, removedAppAnswered } from '../src/checks/app-state.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { pathUuidCases } from './get.ts';
 import { appOf } from './support.ts';
@@ -15,9 +15,7 @@ export async function expectGone(ctx: CaseContext, uuid: string): Promise<void> 
   const again = await ctx.call(OP, { uuid, purpose: 'remove it again' });
   ctx.expectStatus('not-found-after-remove', again, { ...STATUS.notFound, situation: 'second remove' });
   const list = await ctx.call('ListSIPControlApps', { purpose: 'list after remove' });
-  const payload = payloadOf(list);
-  const still = Array.isArray(payload) && payload.some((app) => isObject(app) && app.uuid === uuid);
-  ctx.expect('not-found-after-remove', still ? fail('the removed app is still listed', `no app ${uuid} in the list`, 'listed') : Array.isArray(payload) ? pass() : null);
+  ctx.expect('not-found-after-remove', absentFromList(payloadOf(list), uuid));
 }
 
 export const removeCases: CaseDefinition[] = defineCases('remove', [
@@ -28,10 +26,7 @@ export const removeCases: CaseDefinition[] = defineCases('remove', [
       const { uuid, sent } = await ctx.createApp('create app');
       const res = await ctx.call(OP, { uuid, purpose: 'remove the app' });
       if (!ctx.expectStatus('status-code', res, STATUS.ok)) return;
-      const app = appOf(res);
-      ctx.expect('read-after-write', app && app.uuid === uuid && app.name === sent.name
-        ? pass()
-        : fail('remove did not answer the removed app', `the app ${uuid} named ${JSON.stringify(sent.name)}`, `uuid ${JSON.stringify(app?.uuid)}, name ${JSON.stringify(app?.name)}`));
+      ctx.expect('read-after-write', removedAppAnswered(appOf(res), uuid, sent.name));
       await expectGone(ctx, uuid);
     },
   },

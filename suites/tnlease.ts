@@ -1,8 +1,8 @@
 import { STATUS } from '../src/checks/status-code.ts';
-import { leasesExactly } from '../src/checks/leases.ts';
+import { leasesExactly, takenLeaseMovedOrRefused } from '../src/checks/leases.ts';
 import { payloadOf } from '../src/checks/observed.ts';
 import { fail, pass } from '../src/checks/verdict.ts';
-import { defineCases, type CaseDefinition } from './case.ts';
+import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { pathUuidCases } from './get.ts';
 import { appOf, unknownUuid } from './support.ts';
@@ -44,7 +44,8 @@ async function assign(ctx: CaseContext, uuid: string, body: { add?: string[]; re
 export const tnleaseListCases: CaseDefinition[] = defineCases('tnlease-list', [
   {
     id: 'empty', title: 'a new app has no leases', operation: LIST, tags: ['smoke', 'leases'],
-    checks: ['status-code', 'lease-assignment', ...LEASE_VIEWS], sideEffects: 'writes',
+    // An empty list names no app to refer back to: lease-back-reference has nothing to judge here.
+    checks: ['status-code', 'lease-assignment', 'app-tnleases-match'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid } = await ctx.createApp('create app');
       await expectLeases(ctx, uuid, [], 'of a new app');
@@ -65,7 +66,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
       // Re-assigning a lease the app holds: a no-op (200), or refused like any taken lease (409, E20);
       // either way it is listed once.
       const again = await ctx.call(ASSIGN, { uuid, body: { add: [lease] }, purpose: 'assign the same lease again' });
-      ctx.expectStatus('status-code', again, { situation: 'assigning a lease the app already holds', accept: [200, 409] });
+      ctx.expectStatus('status-code', again, STATUS.alreadyHeld);
       if (again.status === 200 && ctx.strict) ctx.expect('lease-assignment', leasesExactly(payloadOf(again), [lease], 'assign answer (assign the same lease again)'));
       await expectLeases(ctx, uuid, [lease], 'after assigning it twice');
       if (!(await assign(ctx, uuid, { remove: [lease] }, 'remove the lease', []))) return;
@@ -74,7 +75,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
   },
   {
     id: 'remove-not-held', title: 'removing a lease the app does not hold takes it from no app', operation: ASSIGN, tags: ['leases'],
-    checks: ['lease-remove-scoped', ...LEASE_VIEWS], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+    checks: ['lease-remove-scoped', ...LEASE_VIEWS, 'status-code'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
     async run(ctx) {
       const [lease] = ctx.env.fixtures.tnleases;
       const holder = await ctx.createApp('create the app that holds the lease');
@@ -104,7 +105,8 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
   },
   {
     id: 'unknown-lease', title: 'an unknown lease is refused and nothing changes', operation: ASSIGN, tags: ['leases', 'references'],
-    checks: ['unknown-reference-rejected', ...LEASE_VIEWS], sideEffects: 'writes',
+    // The app holds no lease before or after: lease-back-reference has nothing to judge here.
+    checks: ['unknown-reference-rejected', 'app-tnleases-match', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid } = await ctx.createApp('create app');
       const res = await ctx.call(ASSIGN, { uuid, body: { add: [unknownUuid()] }, purpose: 'assign an unknown lease' });
@@ -114,7 +116,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
   },
   {
     id: 'unknown-lease-among-known', title: 'a request naming a known and an unknown lease changes nothing', operation: ASSIGN, tags: ['leases', 'references'],
-    checks: ['unknown-reference-rejected', ...LEASE_VIEWS], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+    checks: ['unknown-reference-rejected', 'app-tnleases-match', 'status-code'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
     async run(ctx) {
       const [lease] = ctx.env.fixtures.tnleases;
       const { uuid } = await ctx.createApp('create app');
@@ -130,7 +132,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
   },
   {
     id: 'malformed-body', title: 'add that is not an array of uuids is refused', operation: ASSIGN, tags: ['leases', 'types'],
-    checks: ['input-validation'], sideEffects: 'writes',
+    checks: ['input-validation', 'status-code'], sideEffects: 'writes',
     async run(ctx) {
       const { uuid } = await ctx.createApp('create app');
       for (const [label, body] of [['add a string', { add: 'not-an-array' }], ['add holding a non-uuid', { add: ['not-a-uuid'] }]] as const) {
@@ -147,7 +149,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
 export const leaseWorkflowCases: CaseDefinition[] = defineCases('leases', [
   {
     id: 'move-between-apps', title: 'a lease is never in two apps at once', operation: 'workflow', tags: ['leases', 'workflow'],
-    checks: ['lease-assignment', ...LEASE_VIEWS], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+    checks: ['lease-assignment', ...LEASE_VIEWS, 'status-code'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
     async run(ctx) {
       const [lease] = ctx.env.fixtures.tnleases;
       const first = await ctx.createApp('create the first app');
@@ -156,7 +158,7 @@ export const leaseWorkflowCases: CaseDefinition[] = defineCases('leases', [
       const res = await ctx.call(ASSIGN, { uuid: second.uuid, body: { add: [lease] }, purpose: 'assign the same lease to the second app' });
       // E20: moved (2xx) or refused (4xx); either way exactly one app holds it.
       const moved = res.status < 300;
-      ctx.expect('lease-assignment', res.status < 500 && (moved || res.status >= 400) ? pass() : fail('assigning a taken lease neither moved nor refused it', '2xx (moved) or 4xx (refused)', `${res.status}`));
+      ctx.expect('lease-assignment', takenLeaseMovedOrRefused(res.status));
       await expectLeases(ctx, first.uuid, moved ? [] : [lease], moved ? 'of the first app after the lease moved' : 'of the first app after a refused move');
       await expectLeases(ctx, second.uuid, moved ? [lease] : [], moved ? 'of the second app after the move' : 'of the second app after a refused move');
       await ctx.call(ASSIGN, { uuid: moved ? second.uuid : first.uuid, body: { remove: [lease] }, purpose: 'release the lease' });
@@ -164,7 +166,7 @@ export const leaseWorkflowCases: CaseDefinition[] = defineCases('leases', [
   },
   {
     id: 'remove-app-with-leases', title: 'removing an app that holds leases: 409, or removed with them', operation: 'workflow', tags: ['leases', 'workflow'],
-    checks: ['lease-assignment', 'not-found-after-remove', ...LEASE_VIEWS], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
+    checks: ['lease-assignment', 'not-found-after-remove', ...LEASE_VIEWS, 'status-code'], needs: ['tnlease'], sideEffects: 'writes', lock: 'tnleases',
     async run(ctx) {
       const [lease] = ctx.env.fixtures.tnleases;
       const { uuid } = await ctx.createApp('create app');
@@ -176,7 +178,7 @@ export const leaseWorkflowCases: CaseDefinition[] = defineCases('leases', [
         await ctx.call(ASSIGN, { uuid, body: { remove: [lease] }, purpose: 'release the lease' });
         return;
       }
-      if (!ctx.expectStatus('status-code', res, { situation: 'remove of an app holding leases', accept: [200, 409] })) return;
+      if (!ctx.expectStatus('status-code', res, STATUS.removeHoldingLeases)) return;
       await expectGone(ctx, uuid);
     },
   },

@@ -27,3 +27,8 @@ export function leasesExactly(payload: unknown, expected: string[], where: strin
   ].filter(Boolean);
   return fail(`${where}: the lease list is not what was assigned`, expected.length ? `exactly [${expected.join(', ')}]` : 'an empty list', parts.join('; '));
 }
+
+/** `lease-assignment` (E20): assigning a lease another app holds either moves it (2xx) or is refused (4xx). */
+export function takenLeaseMovedOrRefused(status: number): Verdict {
+  return status < 500 && (status < 300 || status >= 400) ? pass() : fail('assigning a taken lease neither moved nor refused it', '2xx (moved) or 4xx (refused)', `${status}`);
+}

@@ -1,6 +1,6 @@
 import { validateResponse, formatSchemaErrors } from '../spec/validators.ts';
 import { UUID_PATTERN } from '../spec/operations.ts';
-import type { CheckName } from './catalogue.ts';
+import { PER_ANSWER_CHECKS, type CheckName } from './catalogue.ts';
 import { isObject, preview, type ObservedResponse } from './observed.ts';
 import { fail, pass, type Verdict } from './verdict.ts';
 
@@ -118,14 +118,39 @@ function walk(value: unknown, pointer: string, visit: (pointer: string, key: str
   }
 }
 
-/** The per-answer checks, in reporting order. `strict` pins the errata's single readings. */
-export const RESPONSE_CHECKS: ReadonlyArray<[CheckName, (res: ObservedResponse, strict: boolean) => Verdict | null]> = [
-  ['no-server-error', noServerError],
-  ['content-type', contentType],
-  ['envelope', envelope],
-  ['response-schema', responseSchema],
-  ['uuid-format', uuidFormat],
-  ['error-status-matches', errorStatusMatches],
-  ['error-message-text', errorMessageText],
-  ['no-secrets-exposed', noSecretsExposed],
-];
+/**
+ * `response-time` (scope answer): the HTTP client enforces --timeout, so an answer that arrived
+ * came in time; the rule is judged on the request that got none, by the case context, with this.
+ */
+export function responseTimeExceeded(request: string, message: string): Verdict {
+  return fail(`${request}: ${message}`, 'an answer within the timeout', message);
+}
+
+type AnswerCheck = (res: ObservedResponse, strict: boolean) => Verdict | null;
+
+const ANSWER_CHECKS: Partial<Record<CheckName, AnswerCheck>> = {
+  'no-server-error': noServerError,
+  'content-type': contentType,
+  envelope,
+  'response-schema': responseSchema,
+  'uuid-format': uuidFormat,
+  'error-status-matches': errorStatusMatches,
+  'error-message-text': errorMessageText,
+  'no-secrets-exposed': noSecretsExposed,
+};
+
+/** Per-answer checks judged when no answer came (see responseTimeExceeded), not on an answer. */
+const JUDGED_WITHOUT_ANSWER: ReadonlySet<CheckName> = new Set(['response-time']);
+
+/**
+ * The checks applied to each answer that arrives, in reporting order (ANSWER_CHECKS'): exactly
+ * the catalogue entries of scope `answer`, each with its function here. `strict` pins the
+ * errata's single readings.
+ */
+export const RESPONSE_CHECKS: ReadonlyArray<[CheckName, AnswerCheck]> = (() => {
+  const expected = PER_ANSWER_CHECKS.filter((name) => !JUDGED_WITHOUT_ANSWER.has(name));
+  const missing = expected.filter((name) => !ANSWER_CHECKS[name]);
+  const unscoped = Object.keys(ANSWER_CHECKS).filter((name) => !expected.includes(name as CheckName));
+  if (missing.length || unscoped.length) throw new Error(`per-answer checks out of step with the catalogue: no function for ${missing.join(', ') || '-'}; not of scope "answer": ${unscoped.join(', ') || '-'}`);
+  return Object.entries(ANSWER_CHECKS) as Array<[CheckName, AnswerCheck]>;
+})();

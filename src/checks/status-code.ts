@@ -41,4 +41,8 @@ export const STATUS = {
   malformedUuid: { situation: 'malformed uuid', accept: 'any-4xx' },
   unknownReference: { situation: 'unknown reference', accept: 'any-4xx', strict: [404] },
   foreign: { situation: "another account's app", accept: [403, 404], strict: [404] },
+  /** Assigning a lease the app already holds: a no-op (200) or refused as a conflict (409). */
+  alreadyHeld: { situation: 'assigning a lease the app already holds', accept: [200, 409] },
+  /** E19: removing an app that holds leases: refused (409), or removed with them (200). */
+  removeHoldingLeases: { situation: 'remove of an app holding leases', accept: [200, 409] },
 } satisfies Record<string, StatusRule>;

@@ -4,6 +4,7 @@ import { REPORTER_NAMES } from '../../reporters/names.ts';
 import { OPERATION_IDS } from '../spec/operations.ts';
 import { UsageError } from '../runner/options.ts';
 import { readConfigFile } from './config-file.ts';
+import { explainFailure, rememberArgv, unknownEnvVariables } from './usage.ts';
 import { runCommand, runOptionsBuilder } from './commands/run.ts';
 import { listCommand } from './commands/list.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -51,7 +52,7 @@ const optionKeys = (y: Argv) => Object.keys((y as unknown as OptionsOf).getOptio
 function sharedOptionKeys(): string[] {
   const y = runOptionsBuilder(yargs([]))
     .option('pact-dir', {}).option('port', {}).option('host', {}).option('run', {}).option('all-runs', {})
-    .option('list-faults', {}).option('json', {}).option('debug', {}).option('token-lifetime', {}).option('min-coverage', {});
+    .option('list-faults', {}).option('json', {}).option('debug', {}).option('token-lifetime', {}).option('min-coverage', {}).option('allow-mixed', {});
   return optionKeys(y).filter((k) => k !== 'help' && k !== 'version');
 }
 
@@ -72,10 +73,19 @@ function acceptingSharedOptions(command: CommandModule, shared: string[]): Comma
   };
 }
 
+const COMMAND_NAMES = ['run', 'list', 'checks', 'validate', 'serve', 'cleanup', 'diff', 'merge', 'verify'];
+
 export function buildCli(argv: string[], setExitCode: (code: number) => void): Argv {
+  rememberArgv(argv);
   const shared = sharedOptionKeys();
+  const vocabulary = { commands: COMMAND_NAMES, options: [...shared, 'config', 'help', 'version'] };
+  // An unrelated SIPAPP_BOGUS must not abort every command: warn (with the nearest known name) and ignore it.
+  const strays = unknownEnvVariables(process.env, vocabulary.options);
+  for (const { variable, hint } of strays) {
+    process.stderr.write(`sipapp-conformance: warning: ignoring unknown environment variable ${variable}${hint ? ` (did you mean ${hint}?)` : ''}\n`);
+  }
   const commands = [runCommand, listCommand, checksCommand, validateCommand, serveCommand, cleanupCommand, diffCommand, mergeCommand, verifyCommand, replayCommand]
-    .map((make) => acceptingSharedOptions(make(setExitCode), shared));
+    .map((make) => acceptingSharedOptions(make(setExitCode), [...shared, ...strays.map((s) => s.option)]));
   return yargs(argv)
     .scriptName('sipapp-conformance')
     .usage('$0 <command> [options]\n\nConformance and contract tests for the OpenTact SIP Control App API.')
@@ -94,7 +104,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;
-      throw new UsageError(message);
+      throw new UsageError(explainFailure(message ?? '', vocabulary));
     });
 }
 

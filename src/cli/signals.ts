@@ -14,6 +14,8 @@ interface Session {
   count: number;
   finished: boolean;
   message: (signal: NodeJS.Signals) => string;
+  /** What to do about what the second signal leaves behind (the cleanup command, or that nothing is left). */
+  laterAdvice: string;
 }
 
 let installed = false;
@@ -32,7 +34,7 @@ function onSignal(signal: NodeJS.Signals): void {
   if (s.count === 1) {
     process.stderr.write(s.message(signal));
   } else {
-    process.stderr.write(`sipapp-conformance: ${signal} again: aborting without cleanup; run \`sipapp-conformance cleanup\` later\n`);
+    process.stderr.write(`sipapp-conformance: ${signal} again: aborting without cleanup; ${s.laterAdvice}\n`);
     process.exit(130);
   }
 }
@@ -52,12 +54,16 @@ export interface SignalControl {
   dispose: () => void;
 }
 
-/** A command takes the signals over: the first one only asks it to stop, the second one aborts. */
+/**
+ * A command takes the signals over: the first one only asks it to stop, the second one aborts
+ * (saying `laterAdvice`: the post-interrupt cleanup command).
+ */
 export function installSignalHandlers(
+  laterAdvice = 'run `sipapp-conformance cleanup --base-url URL --run ID` later',
   message = (signal: NodeJS.Signals) => `\nsipapp-conformance: ${signal}: finishing cases in flight, cleaning up (again to abort at once)\n`,
 ): SignalControl {
   installEarlySignalHandlers();
-  const mine: Session = { count: 0, finished: false, message };
+  const mine: Session = { count: 0, finished: false, message, laterAdvice };
   session = mine;
   return {
     interrupted: () => mine.count > 0,

@@ -5,14 +5,13 @@
  */
 process.env.PACT_DO_NOT_TRACK ??= 'true';
 
-import { mkdirSync, mkdtempSync, renameSync, rmSync, copyFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, renameSync, copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../package-root.ts';
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { HttpClient } from '../runner/http.ts';
 import { OPERATIONS } from '../spec/operations.ts';
-import { CONSUMER, PROVIDER, contractInteractions, headersOf, pathOf, responseOf, EXAMPLE_TOKEN, INVALID_TOKEN, type ContractInteraction } from './interactions.ts';
+import { CONSUMER, PROVIDER, headersOf, pathOf, responseOf, EXAMPLE_TOKEN, INVALID_TOKEN, type ContractInteraction } from './interactions.ts';
 
 /** Where the committed contracts live. */
 export const PACT_DIR: string = packagePath('contracts/pacts/');
@@ -68,23 +67,6 @@ export async function recordInteraction(pact: PactV4, i: ContractInteraction, ht
   });
   if (!outcome) throw new Error(`${i.id}: the consumer test did not run`);
   return outcome;
-}
-
-/**
- * Generate the contracts: every interaction into a fresh temporary directory, then the file is
- * moved into `outDir` in one rename (readers never see a half-written pact). Returns its path.
- */
-export async function generateContracts(outDir: string = PACT_DIR, interactions: ContractInteraction[] = contractInteractions()): Promise<string> {
-  const work = mkdtempSync(join(tmpdir(), 'sipapp-pact-'));
-  const http = new HttpClient({ timeoutMs: 10_000, maxBodyBytes: 1 << 20, retries: 0 });
-  try {
-    const pact = newPact(work);
-    for (const i of interactions) await recordInteraction(pact, i, http);
-    return publishPactFile(work, outDir);
-  } finally {
-    await http.close();
-    rmSync(work, { recursive: true, force: true });
-  }
 }
 
 /** Move the pact file written in `workDir` into `outDir` atomically (copy next to it, then rename). */

@@ -12,6 +12,7 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { loadSpec } from '../spec/load.ts';
 import { OPERATIONS, type OperationId } from '../spec/operations.ts';
+import { isObject } from '../checks/observed.ts';
 import { fillPlaceholderUuids, readExampleIndex, readStoredExample, requestExampleFile, responseExampleFile } from '../spec/page-examples.ts';
 
 const { like, eachLike, regex, integer, decimal, boolean } = MatchersV3;
@@ -145,10 +146,13 @@ export function matcherFor(schema: Schema | Ref, example: unknown, at = '(body)'
     const value = typeof example === 'string' && new RegExp(uuidPattern()).test(example) ? example : exampleUuid();
     return regex(uuidPattern(), value);
   }
-  // A value the spec lets take several shapes (e.g. an error message that may be a list, E72): the
-  // consumer expects the page's shape, the first alternative.
+  // A value the spec lets take several shapes (an error message that may be a list, E72): Pact's type
+  // matchers pin one, so the contract asks only that it is there and not empty (`notEmpty`); `run` checks the shape.
   const alternatives = (s as { anyOf?: Array<Schema | Ref> }).anyOf;
-  if (!s.type && Array.isArray(alternatives) && alternatives.length > 0) return matcherFor(alternatives[0]!, example, at);
+  if (!s.type && Array.isArray(alternatives) && alternatives.length > 0) {
+    // pact-js 17 has no helper for it; the integration JSON is Pact's own (pact_models `notEmpty`).
+    return { 'pact:matcher:type': 'notEmpty', value: typeof example === 'string' && example !== '' ? example : firstExample(s) ?? 'string' };
+  }
   const type = Array.isArray(s.type) ? s.type.filter((t) => t !== 'null') : s.type ? [s.type] : [];
   if (type.length !== 1) {
     throw new Error(`cannot derive a matcher at ${at}: schema ${ref ?? ''} has type ${JSON.stringify(s.type)} (required properties must have one type)`);
@@ -156,7 +160,7 @@ export function matcherFor(schema: Schema | Ref, example: unknown, at = '(body)'
   switch (type[0]) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      const ex = typeof example === 'object' && example !== null && !Array.isArray(example) ? (example as Record<string, unknown>) : {};
+      const ex = isObject(example) ? example : {};
       for (const key of s.required ?? []) {
         const prop = s.properties?.[key];
         if (!prop) throw new Error(`cannot derive a matcher at ${at}/${key}: required but not described`);

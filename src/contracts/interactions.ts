@@ -165,8 +165,10 @@ export function contractInteractions(): ContractInteraction[] {
     id: 'assign.400', operationId: 'AssignTNLeasesToSIPControlApp', description: 'a request to assign a malformed TN lease uuid to an app', state: STATES.appExists, path: { uuid: 'state' }, auth: 'valid',
     json: { add: ['not-a-uuid'] }, status: 400, statusMatch: 'clientError', rule: 'page: uuid pattern; ERRATA E05',
   });
-  add({ id: 'assign.404', operationId: 'AssignTNLeasesToSIPControlApp', description: 'a request to assign TN leases to an unknown app', state: STATES.noApp, path: { uuid: 'state' }, auth: 'valid', json: { add: [] }, status: 404, rule: 'page: Assign 404' });
-  add({ id: 'assign.401', operationId: 'AssignTNLeasesToSIPControlApp', description: 'a request to assign TN leases with an invalid token', path: { literal: unknown }, auth: 'invalid', json: { add: [] }, status: 401, statusMatch: UNAUTHENTICATED, rule: 'page: Assign 401' });
+  // E17: a body with empty lists may itself be refused, so the request names a lease (an unknown one,
+  // like the suite's: E21 lets a server refuse that first, with any 4xx).
+  add({ id: 'assign.404', operationId: 'AssignTNLeasesToSIPControlApp', description: 'a request to assign TN leases to an unknown app', state: STATES.noApp, path: { uuid: 'state' }, auth: 'valid', json: { add: [unknown] }, status: 404, statusMatch: 'clientError', rule: 'page: Assign 404; ERRATA E17, E21 (any 4xx)' });
+  add({ id: 'assign.401', operationId: 'AssignTNLeasesToSIPControlApp', description: 'a request to assign TN leases with an invalid token', path: { literal: unknown }, auth: 'invalid', json: { add: [unknown] }, status: 401, statusMatch: UNAUTHENTICATED, rule: 'page: Assign 401' });
 
   // ── Remove
   add({ id: 'remove.200', operationId: 'RemoveSIPControlAppByUUID', description: 'a request to remove an app', state: STATES.appExists, path: { uuid: 'state' }, auth: 'valid', status: 200, rule: 'page: Remove 200' });

@@ -1,20 +1,35 @@
-import type { CaseResult, RunResult } from './model.ts';
+import type { CaseResult, CaseStatus, RunResult } from './model.ts';
 import { summarise } from './summary.ts';
 import { withCoverage } from './coverage.ts';
 
 /**
- * Combine the bundles of CI shards into one run: every case once, counts and
- * coverage recomputed. The coverage threshold is `minCoverage`, else the one
- * the shards were run with (a shard does not enforce it: it covers a part).
+ * The stated rule for a case id found in more than one bundle (a rerun, the
+ * same shard uploaded twice): the worst result wins, so a merge can never
+ * turn a failure into a pass whatever order the bundles come in.
+ */
+export const WORST_FIRST: readonly CaseStatus[] = ['failed', 'error', 'passed', 'skipped'];
+const rank = (s: CaseStatus) => {
+  const i = WORST_FIRST.indexOf(s);
+  return i < 0 ? -1 : WORST_FIRST.length - i;
+};
+
+/** Case id within the merge: each shard has its own cleanup case, kept apart by run id. */
+const mergeId = (c: CaseResult, run: RunResult) => (c.suite === 'cleanup' ? `${c.id}.${run.info.runId}` : c.id);
+
+/**
+ * Combine the bundles of CI shards into one run: every case once (the worst
+ * result of a duplicated id), counts and coverage recomputed. The coverage
+ * threshold is `minCoverage`, else the one the shards were run with (a shard
+ * does not enforce it: it covers a part).
  */
 export function mergeRuns(runs: RunResult[], minCoverage?: number): RunResult {
   if (runs.length === 0) throw new Error('nothing to merge');
   const byId = new Map<string, CaseResult>();
   for (const run of runs) {
     for (const c of run.cases) {
-      // Each shard has its own cleanup case; keep them all, distinguished by run id.
-      const id = c.suite === 'cleanup' ? `${c.id}.${run.info.runId}` : c.id;
-      if (!byId.has(id)) byId.set(id, { ...c, id });
+      const id = mergeId(c, run);
+      const kept = byId.get(id);
+      if (!kept || rank(c.status) > rank(kept.status)) byId.set(id, { ...c, id });
     }
   }
   const cases = [...byId.values()];
@@ -35,4 +50,28 @@ export function mergeRuns(runs: RunResult[], minCoverage?: number): RunResult {
 
 function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+export interface MergeConcerns {
+  /** Case ids present in more than one bundle (resolved by WORST_FIRST). */
+  duplicates: string[];
+  /** Ways the bundles are not runs of one suite against one target: differing targets, tool versions, spec hashes. */
+  mismatches: string[];
+}
+
+/** What the user must hear before trusting a merge: duplicated case ids and bundles that are not comparable. */
+export function mergeConcerns(runs: RunResult[], names: string[] = runs.map((r) => r.info.runId)): MergeConcerns {
+  const seen = new Map<string, number>();
+  for (const run of runs) for (const c of run.cases) seen.set(mergeId(c, run), (seen.get(mergeId(c, run)) ?? 0) + 1);
+  const duplicates = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  const mismatches: string[] = [];
+  const differs = (what: string, value: (r: RunResult) => string) => {
+    const values = new Map<string, string[]>();
+    runs.forEach((r, i) => values.set(value(r), [...(values.get(value(r)) ?? []), names[i]]));
+    if (values.size > 1) mismatches.push(`${what} differ: ${[...values].map(([v, files]) => `${v} (${files.join(', ')})`).join(' vs ')}`);
+  };
+  differs('targets', (r) => r.info.target.baseUrl + (r.info.target.embedded ? ' [embedded]' : ''));
+  differs('tool versions', (r) => `${r.info.tool.name} ${r.info.tool.version}`);
+  differs('spec hashes', (r) => r.info.spec.sha256.slice(0, 12));
+  return { duplicates, mismatches };
 }

@@ -12,6 +12,12 @@ export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
 
 import type { Coverage } from './coverage.ts';
 
+/** Why a case that was selected and runnable never started. */
+export type NotRunCause = 'interrupted' | 'deadline';
+
+/** What cut a run short: a signal (exit 130) or the --deadline (exit 1). */
+export type Interruption = 'signal' | 'deadline';
+
 export interface CheckOutcome {
   /** Check name, e.g. `status-code`, `response-schema`. */
   check: string;
@@ -71,6 +77,11 @@ export interface CaseResult {
   durationMs: number;
   /** Set when status is `skipped` (missing fixture, --read-only …) or `error`. */
   reason?: string;
+  /**
+   * Set when the case never started because the run was cut short: `interrupted`
+   * (Ctrl-C/SIGTERM; status `skipped`) or `deadline` (--deadline; status `error`).
+   */
+  notRun?: NotRunCause;
   checks: CheckOutcome[];
   exchanges: Exchange[];
 }
@@ -103,8 +114,12 @@ export interface RunSummary {
    * or the deadline. Absent from bundles of older versions.
    */
   throttling?: { answers: number; requests: number; waitedMs: number; gaveUp: number };
-  /** 0 all passed, 1 a check failed or a case errored. */
-  exitCode: 0 | 1;
+  /** Cases selected and runnable that never started (interrupt or deadline); also counted as skipped or errors. */
+  notRun?: number;
+  /** Set when the run was cut short: every reporter then says INTERRUPTED, never PASSED. */
+  interrupted?: Interruption;
+  /** The process's exit code: 0 all passed, 1 a check failed or a case errored (or the deadline cut the run), 130 interrupted by a signal. */
+  exitCode: 0 | 1 | 130;
 }
 
 export interface RunResult {

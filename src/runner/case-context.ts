@@ -1,7 +1,7 @@
 import { FormData } from 'undici';
 import { CHECKS, type CheckName } from '../checks/catalogue.ts';
 import { observe, type ObservedResponse, isObject, payloadOf } from '../checks/observed.ts';
-import { RESPONSE_CHECKS } from '../checks/response-checks.ts';
+import { RESPONSE_CHECKS, responseTimeExceeded } from '../checks/response-checks.ts';
 import { checkStatus, STATUS, type StatusRule } from '../checks/status-code.ts';
 import type { Verdict } from '../checks/verdict.ts';
 import type { SentApp } from '../checks/read-after-write.ts';
@@ -141,7 +141,7 @@ export class CaseContext {
     if (outcome.kind === 'transport-error') {
       exchange.transportError = outcome.message;
       if (outcome.errorKind === 'timeout') {
-        this.record('response-time', { pass: false, message: `${method} ${path}: ${outcome.message}`, expected: 'an answer within the timeout', actual: outcome.message }, index);
+        this.record('response-time', responseTimeExceeded(`${method} ${path}`, outcome.message), index);
       }
       throw new CaseStop('error', `${options.purpose}: ${method} ${path}: ${outcome.message}`);
     }

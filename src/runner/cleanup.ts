@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { isObject, payloadOf } from '../checks/observed.ts';
 import type { CaseResult } from '../results/model.ts';
 import { CaseContext, CaseStop } from './case-context.ts';
@@ -20,6 +21,12 @@ export interface CleanupOptions {
    * run id (`cleanup --run`): the id is unique, so the prefix names only that run's apps.
    */
   sweepPrefix?: boolean;
+}
+
+/** The full command that finishes a run's cleanup later (the token comes from SIPAPP_TOKEN). */
+export function cleanupCommandLine(baseUrl: string, ledgerFile: string | undefined, runId: string): string {
+  const out = ledgerFile ? dirname(dirname(ledgerFile)) : undefined;
+  return `SIPAPP_TOKEN=… sipapp-conformance cleanup --base-url ${baseUrl}${out && out !== 'reports' ? ` --out ${out}` : ''} --run ${runId}`;
 }
 
 export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries: LedgerEntry[] = ledger.outstanding(), options: CleanupOptions = {}): Promise<CaseResult> {
@@ -56,7 +63,7 @@ export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries
     status: leftovers.length ? 'error' : recordedNothing ? 'skipped' : 'passed',
     durationMs: Math.round(performance.now() - started),
     reason: leftovers.length
-      ? env.redactor.text(`left behind (remove with \`sipapp-conformance cleanup --run ${ledger.runId}\`): ${leftovers.join('; ')}`)
+      ? env.redactor.text(`left behind (remove with \`${cleanupCommandLine(env.baseUrl, ledger.file, ledger.runId)}\`): ${leftovers.join('; ')}`)
       : recordedNothing ? 'the run created nothing' : nothing ? 'nothing the run created was left to remove' : `removed ${removed} app(s) the run created`,
     checks: ctx.outcomes.filter((o) => o.status !== 'passed'),
     exchanges: ctx.exchanges,

@@ -1,8 +1,8 @@
-import type { HttpClient } from './http.ts';
-import type { Ledger } from './ledger.ts';
-import type { NameFactory } from './names.ts';
-import type { Redactor } from './redact.ts';
-import type { Credential } from './tokens.ts';
+import { HttpClient } from './http.ts';
+import { Ledger } from './ledger.ts';
+import { NameFactory } from './names.ts';
+import { Redactor } from './redact.ts';
+import { forgeCredentials, type Credential } from './tokens.ts';
 import type { TokenSources } from './token-source.ts';
 
 /** Fixtures of the account under test that the run may use (never create). */
@@ -11,6 +11,20 @@ export interface RunFixtures {
   outboundVoiceProfile?: string;
   callUuid?: string;
   expiredToken?: string;
+}
+
+/**
+ * The API under test and the fixtures of its account. Resolved above the
+ * runner (src/session/target.ts: an explicit base URL, or the embedded
+ * reference server) and handed to it, so the runner never loads the server.
+ */
+export interface Target {
+  baseUrl: string;
+  embedded: boolean;
+  tokenA: string;
+  tokenB?: string;
+  fixtures: RunFixtures;
+  close(): Promise<void>;
 }
 
 /** Everything a case may use, shared by all cases of one run. */
@@ -50,4 +64,62 @@ export function createPacer(perSecond: number): () => Promise<void> {
     next = at + interval;
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
   };
+}
+
+/** How `run`, `verify` and `cleanup` build their environment; unset limits take `run`'s defaults. */
+export interface EnvironmentSettings {
+  runId: string;
+  /** The run ledger's directory (`<out>/ledger`); undefined keeps it in memory. */
+  ledgerDir?: string;
+  strict?: boolean;
+  readOnly?: boolean;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  retries: number;
+  /** Requests per second (0 = unlimited). */
+  rate?: number;
+  /** How long throttled requests (429/503) are waited out in all, ms (--max-wait). */
+  maxWaitMs?: number;
+  /** Epoch ms of the run deadline: waiting out throttling never goes past it. Unset for cleanup. */
+  deadlineAt?: number;
+  /** An HTTP client already open (the run's preflight used it); else one is made from the limits above. */
+  http?: HttpClient;
+  /** A redactor already holding tokens the target does not show (--token-command); the target's are added. */
+  redactor?: Redactor;
+  /** Renews tokens that expire mid-run (--token-command); `tokens` is then the live pair they keep current. */
+  tokenSources?: TokenSources;
+  tokens?: { a: string; b?: string };
+  /** Per-answer checks the user excluded (--exclude-check). */
+  excludedChecks?: ReadonlySet<string>;
+}
+
+/**
+ * The one place a run environment is assembled from a target: HTTP client,
+ * redaction of every token the target brings, forged credentials, ledger,
+ * run-prefixed names, pacing. The caller closes `env.http` when done.
+ */
+export async function createEnvironment(target: Target, s: EnvironmentSettings): Promise<RunEnvironment> {
+  return {
+    runId: s.runId,
+    baseUrl: target.baseUrl,
+    strict: s.strict ?? false,
+    readOnly: s.readOnly ?? false,
+    http: s.http ?? new HttpClient({ timeoutMs: s.timeoutMs, maxBodyBytes: s.maxBodyBytes, retries: s.retries, maxWaitMs: s.maxWaitMs }),
+    redactor: redactorFor(target, s.redactor),
+    tokens: s.tokens ?? { a: target.tokenA, b: target.tokenB },
+    tokenSources: s.tokenSources,
+    forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
+    fixtures: target.fixtures,
+    ledger: new Ledger(s.runId, s.ledgerDir),
+    names: new NameFactory(s.runId),
+    pace: createPacer(s.rate ?? 0),
+    requestCount: 0,
+    excludedChecks: s.excludedChecks,
+    deadlineAt: s.deadlineAt,
+  };
+}
+
+/** Every token the target brings becomes its placeholder in reports, logs and messages. */
+export function redactorFor(target: Target, redactor: Redactor = new Redactor()): Redactor {
+  return redactor.add(target.tokenA, '$SIPAPP_TOKEN').add(target.tokenB, '$SIPAPP_TOKEN_B').add(target.fixtures.expiredToken, '$SIPAPP_EXPIRED_TOKEN');
 }

@@ -1,4 +1,4 @@
-import type { CaseDefinition } from '../../suites/case.ts';
+import type { CaseDefinition } from './case.ts';
 import type { CaseResult, CheckOutcome } from '../results/model.ts';
 import { CaseContext, CaseStop } from './case-context.ts';
 import type { RunEnvironment } from './environment.ts';
@@ -105,10 +105,10 @@ async function executePool(cases: CaseDefinition[], env: RunEnvironment, options
   const runAt = async (index: number, leases: string[] | undefined): Promise<void> => {
     const c = cases[index];
     const late = options.deadline !== undefined && Date.now() > options.deadline;
-    const result = options.aborted?.()
-      ? skippedResult(c, 'run interrupted before this case started')
+    const result: CaseResult = options.aborted?.()
+      ? { ...skippedResult(c, 'not run: the run was interrupted before this case started'), notRun: 'interrupted' }
       : late
-        ? { ...skippedResult(c, 'run deadline reached before this case started'), status: 'error' as const }
+        ? { ...skippedResult(c, 'not run: the run deadline was reached before this case started'), status: 'error', notRun: 'deadline' }
         : await runCase(c, leases ? withLeases(env, leases) : env);
     results[index] = result;
     await options.onCaseEnd?.(result);

@@ -1,4 +1,5 @@
-import { Agent, request, errors as undiciErrors, type FormData } from 'undici';
+import { request, errors as undiciErrors, type FormData } from 'undici';
+import { createDispatcher } from './dispatcher.ts';
 import type { Dispatcher } from 'undici';
 import { THROTTLE_STATUSES, Throttle, backoffMs, retryAfterMs, type ThrottleStats } from './throttle.ts';
 
@@ -28,7 +29,6 @@ export interface HttpReply {
   status: number;
   headers: Record<string, string>;
   text: string;
-  truncated: false;
   durationMs: number;
   throttled?: ThrottleNote;
 }
@@ -49,6 +49,8 @@ export interface HttpClientOptions {
   maxBodyBytes: number;
   /** Retries for connection failures of idempotent requests only. */
   retries: number;
+  /** Extra headers for every request (--header), added below the recorded request. */
+  headers?: Record<string, string>;
   /**
    * Longest wait for throttling (429/503) per request, ms (E70); default 60 s.
    * 0 = do not wait: such answers are judged like any other.
@@ -61,17 +63,12 @@ export const DEFAULT_MAX_WAIT_MS = 60_000;
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 export class HttpClient {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
   private readonly throttle = new Throttle();
 
   constructor(private readonly options: HttpClientOptions) {
-    this.agent = new Agent({
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      maxResponseSize: options.maxBodyBytes,
-      connectTimeout: Math.min(options.timeoutMs, 10_000),
-      keepAliveTimeout: 4_000,
-    });
+    // Proxies from the environment and --header: see dispatcher.ts.
+    this.agent = createDispatcher(options);
   }
 
   /** 429/503 answers waited out so far, by every request of this client (for the run summary). */
@@ -158,7 +155,6 @@ export class HttpClient {
         status: res.statusCode,
         headers: flattenHeaders(res.headers),
         text,
-        truncated: false,
         durationMs: elapsed(),
       };
     } catch (error) {

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -72,6 +72,17 @@ export class Ledger {
 
   all(): LedgerEntry[] {
     return [...this.entries.values()];
+  }
+
+  /**
+   * Remove the ledger file once everything it records is gone: the ledger
+   * folder holds only runs `cleanup` still has work for, instead of a file per
+   * run forever. A run with anything outstanding keeps its ledger.
+   */
+  discardIfClean(): boolean {
+    if (!this.file || this.outstanding().length > 0) return false;
+    rmSync(this.file, { force: true });
+    return true;
   }
 
   private apply(event: LedgerEvent): void {

@@ -3,6 +3,8 @@ import type { Selection } from './select.ts';
 /** Everything `run` accepts, after the CLI (flags, SIPAPP_* variables, config file) has merged it. */
 export interface RunOptions extends Selection {
   baseUrl?: string;
+  /** Extra request headers (--header 'Name: value'), e.g. a staging gateway's key; redacted like tokens. */
+  headers?: Record<string, string>;
   token?: string;
   tokenB?: string;
   tnlease: string[];
@@ -68,3 +70,6 @@ export function effectiveConcurrency(options: Pick<RunOptions, 'concurrency' | '
 
 /** A mistake in what the user asked for: one line, exit code 2. */
 export class UsageError extends Error {}
+
+/** `run` and `list` refuse an empty selection with the same line. */
+export const EMPTY_SELECTION = 'the selection (--grep/--suite/--tag/--operation/--check/--shard) matches no case; see `sipapp-conformance list` without filters';

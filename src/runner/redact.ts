@@ -1,3 +1,5 @@
+import { scrubSecrets } from '../results/secrets.ts';
+
 /**
  * Secrets never leave the process: every string that reaches a report, the
  * console, the ledger or an error message passes through a Redactor first.
@@ -5,7 +7,6 @@
  * works after `export SIPAPP_TOKEN=…`); anything else shaped like a JWT — forged
  * variants carry the real signature or claims — becomes `<redacted-jwt>`.
  */
-const JWT_SHAPE = /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
 const SECRET_HEADERS = new Set(['x-auth-token', 'authorization', 'cookie', 'proxy-authorization']);
 
 export class Redactor {
@@ -23,7 +24,7 @@ export class Redactor {
   text(value: string): string {
     let out = value;
     for (const [secret, placeholder] of this.secrets) out = out.split(secret).join(placeholder);
-    return out.replace(JWT_SHAPE, '<redacted-jwt>');
+    return scrubSecrets(out);
   }
 
   headers(headers: Record<string, string>): Record<string, string> {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { CaseDefinition, Need } from '../../suites/case.ts';
+import type { CaseDefinition, Need } from './case.ts';
 import type { RunFixtures } from './environment.ts';
-import { RESPONSE_CHECKS } from '../checks/response-checks.ts';
+import { PER_ANSWER_CHECKS } from '../checks/catalogue.ts';
 
-const PER_ANSWER = new Set<string>(RESPONSE_CHECKS.map(([name]) => name));
+const PER_ANSWER = new Set<string>(PER_ANSWER_CHECKS);
 
 export interface Selection {
   grep?: string[];

@@ -9,6 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { UsageError } from './options.ts';
+import { Redactor } from './redact.ts';
 
 export interface TokenSourceOptions {
   command: string;
@@ -153,4 +154,37 @@ export async function startTokenSources(
     throw error;
   }
   return { sources, tokens };
+}
+
+/**
+ * The tokens of one run, from before the target is known to the end: the redactor that hides
+ * them (a commanded token is a secret from its first byte), the live pair cases send (renewed
+ * tokens replace it), and the sources to stop. `run` opens them before resolving the target,
+ * since a commanded token is the target's token.
+ */
+export interface RunTokens {
+  redactor: Redactor;
+  /** The tokens the commands produced first (used as --token / --token-b). */
+  commanded: { a?: string; b?: string };
+  sources: TokenSources;
+  /** The pair cases send; set by the engine once the target is known, kept current by renewals. */
+  live?: { a: string; b?: string };
+  stop(): void;
+}
+
+export async function openRunTokens(options: Parameters<typeof startTokenSources>[0]): Promise<RunTokens> {
+  const redactor = new Redactor();
+  const run: Partial<RunTokens> = { redactor };
+  const { sources, tokens } = await startTokenSources(options, (account, token) => {
+    redactor.add(token, account === 'a' ? '$SIPAPP_TOKEN' : '$SIPAPP_TOKEN_B');
+    if (run.live) run.live[account] = token;
+  });
+  return Object.assign(run, {
+    commanded: tokens,
+    sources,
+    stop: () => {
+      sources.a?.stop();
+      sources.b?.stop();
+    },
+  }) as RunTokens;
 }

@@ -15,7 +15,7 @@ import type { CheckName } from '../checks/catalogue.ts';
 import type { OperationId } from '../spec/operations.ts';
 import type { BehaviourPatch } from './behaviour.ts';
 import { APP_OPERATIONS, LEASE_OPERATIONS, mapPayloadObjects, payloadOf, withPayload, type ResponseContext } from './respond.ts';
-import { UUID_RE } from './util.ts';
+import { UUID_RE, isPlainObject } from './util.ts';
 import { TRUNK_DEFAULTS } from './trunk.ts';
 
 export interface ReadingSpec {
@@ -39,7 +39,7 @@ export interface ReadingDefinition extends ReadingSpec {
 export const READING_PREFIX = 'reading:';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = isPlainObject;
 const is2xx = (c: ResponseContext) => c.status >= 200 && c.status <= 299;
 const on = (op: OperationId, fn: (c: ResponseContext) => ResponseContext) => (c: ResponseContext) => (c.operation === op ? fn(c) : c);
 const appOps = (fn: (c: ResponseContext) => ResponseContext) => (c: ResponseContext) =>

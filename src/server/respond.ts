@@ -1,5 +1,6 @@
 /** The response phase: what a handler produced, before it is written. Faults may rewrite it. */
 import type { OperationId } from '../spec/operations.ts';
+import { isPlainObject } from './util.ts';
 import type { AuthFailure } from './auth.ts';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -22,7 +23,7 @@ export function errorBody(status: number, message: string): { success: false; me
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = isPlainObject;
 
 /** Helpers for response transformers. */
 export function payloadOf(ctx: ResponseContext): unknown {

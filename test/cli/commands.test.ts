@@ -186,7 +186,8 @@ t.test('run --suite list against the embedded server: exit 0, results.json writt
   t.equal(bundle.summary.failed, 0);
   t.ok(bundle.cases.some((c: { id: string; status: string }) => c.id === 'list.shape' && c.status === 'passed'));
   t.ok(bundle.info.target.embedded);
-  t.ok(readdirSync(join(out, 'ledger')).some((f) => f.endsWith('.jsonl')), 'the run ledger is kept');
+  // Issue 13: a clean run's ledger (everything removed) is deleted; the folder keeps only work for `cleanup`.
+  t.same(readdirSync(join(out, 'ledger')).filter((f) => f.endsWith('.jsonl')), [], 'the clean run\'s ledger is removed');
   t.notMatch(readFileSync(file, 'utf8'), /eyJ[A-Za-z0-9_-]+\.eyJ/, 'no raw JWT in the results');
 });
 

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { executeRun } from '../../src/runner/run.ts';
-import { replayFailures } from '../../src/runner/replay.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
+import { replayFailures } from '../../src/session/replay.ts';
 import { DEFAULT_RUN_OPTIONS } from '../../src/runner/options.ts';
 import { readResultsBundle } from '../../reporters/json.ts';
 
@@ -11,7 +11,7 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], {
 
 t.test('replay: FIXED once the fault is gone, STILL FAILING while it is there', async (t) => {
   const out = t.testdir();
-  const first = await executeRun({ ...DEFAULT_RUN_OPTIONS, fault: 'name-counts-bytes', reporter: ['json'], out, suite: ['create', 'modify'] });
+  const first = await runConformanceSuite({ ...DEFAULT_RUN_OPTIONS, fault: 'name-counts-bytes', reporter: ['json'], out, suite: ['create', 'modify'] });
   t.equal(first.result.summary.exitCode, 1, 'the faulty server fails the run');
   const bundle = readResultsBundle(join(out, 'results.json'));
   const failedIds = bundle.cases.filter((c) => c.status === 'failed').map((c) => c.id);
@@ -42,7 +42,7 @@ t.test('replay: usage mistakes are one line, exit 2', async (t) => {
   t.equal(r.status, 2);
   t.equal(r.stderr.trim().split('\n').length, 1);
   const out = join(dir, 'pass');
-  await executeRun({ ...DEFAULT_RUN_OPTIONS, reporter: ['json'], out, suite: ['list'] });
+  await runConformanceSuite({ ...DEFAULT_RUN_OPTIONS, reporter: ['json'], out, suite: ['list'] });
   const none = cli('replay', join(out, 'results.json'));
   t.equal(none.status, 2);
   t.match(none.stderr, /nothing to replay/);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAULTS, type FaultSpec } from '../../src/server/index.ts';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../src/runner/options.ts';
 import type { RunResult } from '../../src/results/model.ts';
 import { mapPool } from '../../src/runner/pool.ts';
@@ -30,7 +30,7 @@ export const MATRIX_OPTIONS: Partial<RunOptions> = { timeout: 2000, concurrency:
 export async function runSuite(extra: Partial<RunOptions> = {}): Promise<RunResult> {
   const out = mkdtempSync(join(tmpdir(), 'sipapp-matrix-'));
   try {
-    const { result } = await executeRun({ ...DEFAULT_RUN_OPTIONS, reporter: [], out, ...MATRIX_OPTIONS, ...extra });
+    const { result } = await runConformanceSuite({ ...DEFAULT_RUN_OPTIONS, reporter: [], out, ...MATRIX_OPTIONS, ...extra });
     return result;
   } finally {
     rmSync(out, { recursive: true, force: true });

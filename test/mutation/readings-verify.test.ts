@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { READINGS, READING_PREFIX } from '../../src/server/index.ts';
-import { verifyProvider } from '../../src/contracts/verify.ts';
+import { verifyProvider } from '../../src/session/verify.ts';
 import type { RunResult } from '../../src/results/model.ts';
 
 // The contracts' half of "no false alarms": `verify` with defaults passes every reading `run`

@@ -26,7 +26,7 @@ t.test('progress, summary, tables, failures with evidence, warnings, report file
   t.match(text, /\n\s+status-code\s+2\s+1\s+0\n/);
   t.match(text, /\n\s+documented-fields\s+0\s+0\s+1\n/);
 
-  const failures = text.slice(text.indexOf('Failures (3)'));
+  const failures = text.slice(text.indexOf('Failures: 3 failed checks in '));
   t.match(failures, /1\) lifecycle-002 Create with a long name is accepted/);
   t.match(failures, /check\s+status-code \(normative\)/);
   t.match(failures, /rule\s+page responses, E12\/E13/);

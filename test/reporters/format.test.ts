@@ -1,19 +1,7 @@
 import t from 'tap';
-import {
-  cleanText,
-  containsJwt,
-  excerpt,
-  formatDuration,
-  oneLine,
-  responseExcerpt,
-  scrubDeep,
-  scrubSecrets,
-  seconds,
-  verdict,
-  outcomeMatrix,
-  cellStatus,
-  operationsOf,
-} from '../../reporters/format.ts';
+import { cleanText, excerpt, formatDuration, oneLine, responseExcerpt, seconds } from '../../reporters/format.ts';
+import { verdict, outcomeMatrix, cellStatus, operationsOf } from '../../reporters/tallies.ts';
+import { containsJwt, scrubDeep, scrubSecrets } from '../../src/results/secrets.ts';
 import { RAW_JWT, buildRun } from './fixture.ts';
 
 t.test('scrubSecrets replaces anything that looks like a JWT', async (t) => {

@@ -6,7 +6,7 @@ import _addFormats from 'ajv-formats';
 import { createRequire } from 'node:module';
 import { HarReporter } from '../../reporters/har.ts';
 import { startReferenceServer } from '../../src/server/index.ts';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { parseResultsBundle } from '../../reporters/json.ts';
 import { referenceRunOptions } from '../safety/helpers.ts';
 import { drive, buildRun, JWT_RE } from './fixture.ts';
@@ -30,7 +30,7 @@ t.test('run.har of a real run validates against the HAR 1.2 schema and holds eve
   const server = await startReferenceServer({ fault: 'list-never-answers', faultDelayMs: 3000 });
   t.teardown(() => server.close());
   const out = t.testdir();
-  await executeRun(referenceRunOptions(server, out, { reporter: ['json', 'har'], suite: ['list', 'get', 'auth'], timeout: 1000 }));
+  await runConformanceSuite(referenceRunOptions(server, out, { reporter: ['json', 'har'], suite: ['list', 'get', 'auth'], timeout: 1000 }));
   const har = JSON.parse(readFileSync(join(out, 'run.har'), 'utf8'));
   const validate = harValidator();
   t.ok(validate(har), JSON.stringify(validate.errors?.slice(0, 3)));

@@ -2,7 +2,7 @@ import t from 'tap';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JsonReporter, RESULTS_FORMAT, readResultsBundle, renderResultsBundle, parseResultsBundle } from '../../reporters/json.ts';
-import { scrubDeep } from '../../reporters/format.ts';
+import { scrubDeep } from '../../src/results/secrets.ts';
 import type { RunResult } from '../../src/results/model.ts';
 import { buildRun, drive, JWT_RE } from './fixture.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse, type TestCase } from 'junit2json';
 import { renderJUnit } from '../../reporters/junit.ts';
 import { startReferenceServer } from '../../src/server/index.ts';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { CHECK_NAMES } from '../../src/checks/catalogue.ts';
 import { referenceRunOptions } from '../safety/helpers.ts';
 import { buildRun, fixtureCases } from './fixture.ts';
@@ -25,7 +25,7 @@ t.test('a real failing run: every testcase located, uniquely named, failures typ
   const server = await startReferenceServer({ fault: 'name-counts-bytes' });
   t.teardown(() => server.close());
   const out = t.testdir();
-  const { result } = await executeRun(referenceRunOptions(server, out, { reporter: ['junit'], suite: ['create', 'modify', 'auth'] }));
+  const { result } = await runConformanceSuite(referenceRunOptions(server, out, { reporter: ['junit'], suite: ['create', 'modify', 'auth'] }));
   const doc = await parse(readFileSync(join(out, 'junit.xml'), 'utf8'));
   const cases = testcases(doc);
   t.equal(cases.length, result.cases.length, 'one testcase per case');

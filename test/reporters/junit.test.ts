@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { JUnitReporter, renderJUnit } from '../../reporters/junit.ts';
 import { buildRun, drive, JWT_RE } from './fixture.ts';
+import { SHARED_DIR } from '../../src/spec/page-examples.ts';
 
-const XSD = '/work/shared/schemas/junit-10.xsd';
+const XSD = join(SHARED_DIR, 'schemas', 'junit-10.xsd');
 
 function xmllintAvailable(): boolean {
   return spawnSync('xmllint', ['--version']).status === 0;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { startReferenceServer } from '../../src/server/index.ts';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { computeCoverage, coverageShortfall } from '../../src/results/coverage.ts';
 import { mergeRuns } from '../../src/results/merge.ts';
 import { parseResultsBundle } from '../../reporters/json.ts';
@@ -14,7 +14,7 @@ t.teardown(() => server.close());
 
 t.test('coverage counts match the exchanges in the bundle', async (t) => {
   const out = t.testdir();
-  await executeRun(referenceRunOptions(server, out, { reporter: ['json'], suite: ['get', 'remove', 'auth'] }));
+  await runConformanceSuite(referenceRunOptions(server, out, { reporter: ['json'], suite: ['get', 'remove', 'auth'] }));
   const bundle = parseResultsBundle(readFileSync(join(out, 'results.json'), 'utf8'));
   const coverage = bundle.coverage!;
   t.ok(coverage, 'the JSON bundle carries the coverage');
@@ -72,12 +72,12 @@ t.test('undocumented answers and failed checks are attributed to their cell', as
 
 t.test('--min-coverage fails the run (exit 1) with the reason; merge enforces it over shards', async (t) => {
   const out = t.testdir();
-  const low = await executeRun(referenceRunOptions(server, join(out, 'a'), { suite: ['list'], minCoverage: 90 }));
+  const low = await runConformanceSuite(referenceRunOptions(server, join(out, 'a'), { suite: ['list'], minCoverage: 90 }));
   t.equal(low.result.cases.filter((c) => c.status === 'failed').length, 0, 'every case passed');
   t.equal(low.result.summary.exitCode, 1, 'yet the run fails on coverage');
   t.match(coverageShortfall(low.result.coverage), /API coverage [\d.]+% .* is below --min-coverage 90%/);
 
-  const shard = await executeRun(referenceRunOptions(server, join(out, 'b'), { suite: ['list'], minCoverage: 90, shard: { index: 1, total: 1 } }));
+  const shard = await runConformanceSuite(referenceRunOptions(server, join(out, 'b'), { suite: ['list'], minCoverage: 90, shard: { index: 1, total: 1 } }));
   t.equal(shard.result.summary.exitCode, 0, 'a shard does not enforce the threshold');
   const merged = mergeRuns([shard.result]);
   t.equal(merged.coverage?.threshold, 90, 'merge takes the threshold the shards ran with');

@@ -1,7 +1,7 @@
 import t from 'tap';
 import type { CaseResult, CheckOutcome, RunResult } from '../../src/results/model.ts';
 import { diffRuns, formatDiff } from '../../src/results/diff.ts';
-import { mergeRuns } from '../../src/results/merge.ts';
+import { mergeConcerns, mergeRuns } from '../../src/results/merge.ts';
 import { summarise } from '../../src/results/summary.ts';
 
 const outcome = (check: string, status: CheckOutcome['status']): CheckOutcome => ({ check, status, normative: true, rule: 'r', message: `${check} ${status}` });
@@ -63,4 +63,41 @@ t.test('merge combines shards: each case once, counts recomputed, every shard cl
   t.same(merged.cases.filter((c) => c.suite === 'cleanup').map((c) => c.id), ['cleanup.run-resources.s1', 'cleanup.run-resources.s2']);
   t.equal(merged.info.runId, 's1+s2');
   t.throws(() => mergeRuns([]));
+});
+
+t.test('issue 13: merging a passing and a failing bundle of the same cases never passes, in either order', async (t) => {
+  const pass = run('p', [kase('a.one', 'passed', [outcome('envelope', 'passed')]), kase('a.two', 'passed')]);
+  const fault = run('f', [kase('a.one', 'failed', [outcome('envelope', 'failed')]), kase('a.two', 'passed')]);
+  for (const [name, order] of [['pass, fault', [pass, fault]], ['fault, pass', [fault, pass]]] as const) {
+    const merged = mergeRuns([...order]);
+    t.equal(merged.summary.exitCode, 1, `${name}: exit 1`);
+    t.equal(merged.summary.failed, 1, `${name}: the failure is kept`);
+    t.equal(merged.summary.total, 2, `${name}: each case once`);
+  }
+  t.same(mergeConcerns([pass, fault]).duplicates, ['a.one', 'a.two']);
+  // An error outranks a pass, a pass outranks a skip (a skip is no evidence).
+  const skipped = run('s', [kase('a.one', 'skipped')]);
+  const errored = run('e', [kase('a.one', 'error')]);
+  t.equal(mergeRuns([skipped, pass]).cases.find((c) => c.id === 'a.one')!.status, 'passed');
+  t.equal(mergeRuns([pass, errored]).cases.find((c) => c.id === 'a.one')!.status, 'error');
+});
+
+t.test('issue 13: bundles of different targets, tool versions or spec hashes are named', async (t) => {
+  const a = run('a', [kase('a.one', 'passed')]);
+  const b = run('b', [kase('b.one', 'passed')]);
+  t.same(mergeConcerns([a, b]), { duplicates: [], mismatches: [] }, 'shards of one run: nothing to say');
+  const other = { ...b, info: { ...b.info, target: { baseUrl: 'http://y', embedded: false }, tool: { name: 'sipapp-conformance', version: '9' }, spec: { version: '1', sha256: 'zzz' } } };
+  const { mismatches } = mergeConcerns([a, other], ['A.json', 'B.json']);
+  t.equal(mismatches.length, 3);
+  t.match(mismatches[0], /^targets differ: http:\/\/x \[embedded\] \(A\.json\) vs http:\/\/y \(B\.json\)/);
+  t.match(mismatches[1], /^tool versions differ/);
+  t.match(mismatches[2], /^spec hashes differ/);
+});
+
+t.test('issue 13: a merge keeps an interrupted shard interrupted', async (t) => {
+  const cut = run('c', [kase('a.one', 'passed'), { ...kase('a.two', 'skipped', [], 'not run: interrupted'), notRun: 'interrupted' }]);
+  const merged = mergeRuns([cut, run('d', [kase('b.one', 'passed')])]);
+  t.equal(merged.summary.interrupted, 'signal');
+  t.equal(merged.summary.exitCode, 130);
+  t.equal(merged.summary.notRun, 1);
 });

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { ALL_CASES } from '../../suites/index.ts';
 import { excludedAnswerChecks, exclusionReason, selectCases } from '../../src/runner/select.ts';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { DEFAULT_RUN_OPTIONS } from '../../src/runner/options.ts';
 
 t.test('exclusionReason: each exclusion names itself; per-answer checks exclude no case', async (t) => {
@@ -19,7 +19,7 @@ t.test('exclusionReason: each exclusion names itself; per-answer checks exclude 
 });
 
 t.test('a run reports excluded cases as skipped "excluded", and an excluded per-answer check as skipped', async (t) => {
-  const { result } = await executeRun({ ...DEFAULT_RUN_OPTIONS, reporter: [], out: t.testdir(), suite: ['create', 'list'], excludeCheck: ['length-limits', 'content-type'], grepInvert: ['^list\\.shape '] });
+  const { result } = await runConformanceSuite({ ...DEFAULT_RUN_OPTIONS, reporter: [], out: t.testdir(), suite: ['create', 'list'], excludeCheck: ['length-limits', 'content-type'], grepInvert: ['^list\\.shape '] });
   const excluded = result.cases.filter((c) => c.reason?.startsWith('excluded'));
   t.ok(excluded.length > 0 && excluded.every((c) => c.status === 'skipped' && c.exchanges.length === 0), 'skipped, nothing sent');
   t.ok(excluded.some((c) => c.id === 'list.shape'), '--grep-invert');

@@ -1,5 +1,5 @@
 import t from 'tap';
-import type { CaseDefinition } from '../../suites/case.ts';
+import type { CaseDefinition } from '../../src/runner/case.ts';
 import type { RunEnvironment } from '../../src/runner/environment.ts';
 import { executeCases, leaseDemand } from '../../src/runner/executor.ts';
 import { Redactor } from '../../src/runner/redact.ts';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { ALL_CASES, SUITE_NAMES } from '../../suites/index.ts';
-import type { CaseDefinition } from '../../suites/case.ts';
+import type { CaseDefinition } from '../../src/runner/case.ts';
 import { selectCases, shardKey, shardOf, skipReason, type Availability } from '../../src/runner/select.ts';
 
 const ids = (cases: readonly CaseDefinition[]) => cases.map((c) => c.id);

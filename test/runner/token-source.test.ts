@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startReferenceServer } from '../../src/server/index.ts';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { runTokenCommand, TokenSource } from '../../src/runner/token-source.ts';
 import { UsageError } from '../../src/runner/options.ts';
 import { referenceRunOptions } from '../safety/helpers.ts';
@@ -19,11 +19,11 @@ t.test('tokens that expire mid-run are renewed and the run passes', async (t) =>
   t.teardown(() => server.close());
   const suites = ['get', 'modify', 'isolation', 'auth', 'lifecycle'];
 
-  const stale = await executeRun(referenceRunOptions(server, t.testdir(), { suite: suites, rate: 25 }));
+  const stale = await runConformanceSuite(referenceRunOptions(server, t.testdir(), { suite: suites, rate: 25 }));
   t.equal(stale.result.summary.exitCode, 1, 'control: with the static tokens the run fails once they expire');
 
   const out = t.testdir();
-  const { result } = await executeRun(referenceRunOptions(server, out, {
+  const { result } = await runConformanceSuite(referenceRunOptions(server, out, {
     suite: suites, rate: 25, reporter: ['json'],
     token: undefined, tokenB: undefined,
     tokenCommand: commandFor(server.url, 'a'), tokenCommandB: commandFor(server.url, 'b'),

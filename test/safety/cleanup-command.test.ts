@@ -19,16 +19,22 @@ async function abortedRun(t: Test, server: Awaited<ReturnType<typeof startRefere
   const child = spawn(process.execPath, [...CLI, 'run', '--base-url', server.url, '--token', server.fixtures.a.token, '--reporter', 'json', '--out', out, '--concurrency', '2'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   t.teardown(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // Wait until the run has created something, then abort twice: no cleanup.
   await within(30_000, (async () => { while (server.requestLog.filter((r) => r.method === 'POST' && r.status < 300).length < 3) await new Promise((r) => setTimeout(r, 10)); })(), 'first creates');
   child.kill('SIGINT');
-  await new Promise((r) => setTimeout(r, 30));
+  // The second signal only once the first was handled: two signals sent while the child is not scheduled coalesce into one.
+  await within(15_000, (async () => { while (!stderr.includes('finishing cases in flight')) await new Promise((r) => setTimeout(r, 5)); })(), 'first signal handled');
   child.kill('SIGINT');
   t.equal(await within(15_000, exited, 'exit'), 130, 'the second signal aborts at once');
   const ledgers = readdirSync(join(out, 'ledger'));
   t.equal(ledgers.length, 1, 'the aborted run left its ledger');
-  return ledgers[0]!.replace(/\.jsonl$/, '');
+  const runId = ledgers[0]!.replace(/\.jsonl$/, '');
+  // Issue 13: the advice is the full command, run id and all (a bare `cleanup` fails: it needs --base-url).
+  t.ok(stderr.includes(`sipapp-conformance cleanup --base-url ${server.url} --out ${out} --run ${runId}`), `full cleanup command in: ${stderr}`);
+  return runId;
 }
 
 /** Async on purpose: the reference server lives in this process and must keep answering. */

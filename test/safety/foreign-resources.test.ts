@@ -2,7 +2,7 @@ import t, { type Test } from 'tap';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startReferenceServer, type RunningReferenceServer } from '../../src/server/index.ts';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { readLedgers } from '../../src/runner/ledger.ts';
 import type { RunOptions } from '../../src/runner/options.ts';
 import { failedChecks, leftBy, referenceRunOptions, seededCount, untouchable, within } from './helpers.ts';
@@ -29,7 +29,7 @@ async function runAndCheck(t: Test, server: RunningReferenceServer, extra: Parti
   const before = untouchable(server);
   const logStart = server.requestLog.length;
   const out = t.testdir();
-  const { result } = await within(120_000, executeRun(referenceRunOptions(server, out, extra)), 'executeRun');
+  const { result } = await within(120_000, runConformanceSuite(referenceRunOptions(server, out, extra)), 'runConformanceSuite');
   const runId = result.info.runId;
   t.equal(untouchable(server), before, 'seeded apps and every lease record unchanged byte for byte');
   t.same(leftBy(server, runId), [], `no app named ${runId}-… (or with such a subdomain) left on the server`, todo);
@@ -100,7 +100,7 @@ t.test('(c) --read-only sends GET requests only and changes nothing', async (t) 
 t.test('the ledger closes the intents of creates cleanup confirmed never happened', async (t) => {
   await withReference(t, {}, async (server) => {
     const out = t.testdir();
-    const { result } = await executeRun(referenceRunOptions(server, out));
+    const { result } = await runConformanceSuite(referenceRunOptions(server, out));
     t.equal(result.summary.exitCode, 0);
     t.same(readLedgers(join(out, 'ledger'), result.info.runId).filter((e) => !e.removed).map((e) => e.name), [], 'nothing outstanding');
   });

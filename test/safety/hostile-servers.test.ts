@@ -2,7 +2,7 @@ import t, { type Test } from 'tap';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../src/runner/options.ts';
 import type { RunResult } from '../../src/results/model.ts';
 import { byStatus, crashes, FAKE_JWT, failedChecks, listen, within, type Listener } from './helpers.ts';
@@ -36,7 +36,7 @@ function boundMs(o: RunOptions): number {
 
 async function timedRun(t: Test, o: RunOptions) {
   const started = performance.now();
-  const outcome = await within(boundMs(o), executeRun(o), 'executeRun');
+  const outcome = await within(boundMs(o), runConformanceSuite(o), 'runConformanceSuite');
   const ms = performance.now() - started;
   t.ok(ms < boundMs(o), `resolved in ${Math.round(ms)} ms (bound ${boundMs(o)} ms)`);
   t.equal(outcome.result.summary.exitCode, 1, 'exit code 1');
@@ -80,7 +80,7 @@ t.test('a server that never answers: every case errors with the timeout named', 
     const cleanup = result.cases.at(-1)!;
     t.equal(cleanup.id, 'cleanup.run-resources');
     t.equal(cleanup.status, 'error', 'cleanup cannot confirm anything: error, with the command to finish it later');
-    t.match(cleanup.reason, /sipapp-conformance cleanup --run sct-/);
+    t.match(cleanup.reason, /sipapp-conformance cleanup --base-url http:\/\/127\.0\.0\.1:\d+ --out \S+ --run sct-/);
   });
 });
 
@@ -90,9 +90,10 @@ t.test('the run deadline stops starting cases against a server that never answer
     const { result, ms } = await timedRun(t, o);
     // preflight + 2 s + the case in flight + the cleanup list + slack
     t.ok(ms < TIMEOUT + 2000 + TIMEOUT * 2 + TIMEOUT + 2000, `ended soon after the deadline (${Math.round(ms)} ms)`);
-    const late = result.cases.filter((c) => c.reason === 'run deadline reached before this case started');
+    const late = result.cases.filter((c) => c.notRun === 'deadline');
     t.ok(late.length > 20, `${late.length} cases not started, reported`);
     t.ok(late.every((c) => c.status === 'error'), 'cases not started by the deadline are errors (the verdict is incomplete)');
+    t.equal(result.summary.interrupted, 'deadline', 'the run is reported as cut short by the deadline');
   });
 });
 
@@ -100,7 +101,7 @@ t.test('a server that resets every connection: the preflight says it cannot be r
   await withServer((req) => { req.socket.destroy(); }, async (server) => {
     const o = hostileOptions(server.url, t.testdir());
     const started = performance.now();
-    const error = await within(boundMs(o), executeRun(o).then(() => undefined, (e: unknown) => e), 'executeRun');
+    const error = await within(boundMs(o), runConformanceSuite(o).then(() => undefined, (e: unknown) => e), 'runConformanceSuite');
     t.ok(error instanceof UsageError, 'UsageError');
     t.match((error as Error).message, /^cannot reach http:\/\/127\.0\.0\.1:\d+: connection failed \((ECONNRESET|UND_ERR_SOCKET|EPIPE)\)$/, 'one line naming the cause');
     t.notOk((error as Error).message.includes(FAKE_JWT), 'no token in the message');
@@ -130,21 +131,20 @@ t.test('a server that answers the preflight, then resets every connection: cases
   });
 });
 
-t.test('a server that answers 200 text/html to everything: content-type and envelope failures, no crash', async (t) => {
+t.test('a server that answers 200 text/html to everything: the preflight says it is not the API (usage error, exit 2)', async (t) => {
+  // Issue 13: one misconfigured base URL used to be blamed on the API hundreds of times.
+  let requests = 0;
   await withServer((req, res) => {
+    requests++;
     req.resume();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><h1>It works!</h1></body></html>');
   }, async (server) => {
     const o = hostileOptions(server.url, t.testdir());
-    const { result } = await timedRun(t, o);
-    const ran = ranCases(result);
-    t.same(ran.filter((c) => c.status === 'passed').map((c) => c.id), [], 'no case passes against it');
-    const checks = failedChecks(result);
-    t.ok(checks.has('content-type'), 'content-type failed');
-    t.ok(checks.has('envelope'), 'envelope failed');
-    const errors = ran.filter((c) => c.status === 'error');
-    t.same(errors.filter((c) => !/without an app uuid; cannot go on|no complete answer within/.test(c.reason ?? '')).map((c) => `${c.id}: ${c.reason}`), [], 'errors say why the case could not go on');
-    assertSkipsAreFixtureSkips(t, result);
+    const error = await within(boundMs(o), runConformanceSuite(o).then(() => undefined, (e: unknown) => e), 'runConformanceSuite');
+    t.ok(error instanceof UsageError, 'UsageError (exit 2)');
+    t.match((error as Error).message, /does not look like the SIP Control App API: .* answered 200 text\/html, not JSON; check --base-url/);
+    t.ok(requests <= 2, `${requests} requests`);
+    t.notOk(existsSync(join(o.out, 'ledger')), 'no ledger: nothing was attempted');
   });
 });
 
@@ -244,8 +244,14 @@ t.test('a 302 to another host: not followed, the token never reaches the other h
     await fetch(`${other.url}/probe`);
     t.equal(seen.length, 1, 'the other listener receives requests');
     seen.length = 0;
+    let answered = 0;
     await withServer((req, res) => {
       req.resume();
+      // The preflight's two requests are answered (so the run starts); everything after redirects.
+      if (answered++ < 2 && req.method === 'GET' && req.url === '/rest/sip/app') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true,"payload":[]}');
+        return;
+      }
       res.writeHead(302, { location: `http://127.0.0.2:${other.port}${req.url}`, 'content-type': 'text/html' }).end('<a href="elsewhere">moved</a>');
     }, async (server) => {
       const o = hostileOptions(server.url, t.testdir());
@@ -262,13 +268,13 @@ t.test('a 302 to another host: not followed, the token never reaches the other h
   }
 });
 
-t.test('a port that refuses connections: executeRun throws UsageError "cannot reach"', async (t) => {
+t.test('a port that refuses connections: runConformanceSuite throws UsageError "cannot reach"', async (t) => {
   const gone = await listen(() => undefined);
   const url = gone.url;
   await gone.close();
   const o = hostileOptions(url, t.testdir());
   const started = performance.now();
-  const error = await within(boundMs(o), executeRun(o).then(() => undefined, (e: unknown) => e), 'executeRun');
+  const error = await within(boundMs(o), runConformanceSuite(o).then(() => undefined, (e: unknown) => e), 'runConformanceSuite');
   t.ok(error instanceof UsageError, 'UsageError (exit 2)');
   t.match((error as Error).message, /^cannot reach http:\/\/127\.0\.0\.1:\d+: connection failed \(ECONNREFUSED\)$/);
   t.ok(performance.now() - started < 5000, 'quickly');
@@ -280,11 +286,11 @@ t.test('cleanup does not claim success when it could not look for apps whose cre
     res.writeHead(500, { 'content-type': 'application/json' }).end('{"success":false,"status":500,"message":"Internal Server Error"}');
   }, async (server) => {
     const o = hostileOptions(server.url, t.testdir());
-    const { result } = await executeRun(o);
+    const { result } = await runConformanceSuite(o);
     const cleanup = result.cases.at(-1)!;
     t.equal(cleanup.id, 'cleanup.run-resources');
     t.not(cleanup.status, 'passed', 'unconfirmed creates are not a clean cleanup');
-    t.match(cleanup.reason, /sipapp-conformance cleanup --run/, 'the reason says how to finish the job later');
+    t.match(cleanup.reason, /sipapp-conformance cleanup --base-url \S+ --out \S+ --run sct-/, 'the reason says how to finish the job later');
   });
 });
 

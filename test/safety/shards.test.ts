@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import { join } from 'node:path';
 import { startReferenceServer, type RunningReferenceServer } from '../../src/server/index.ts';
-import { executeRun } from '../../src/runner/run.ts';
+import { runConformanceSuite } from '../../src/session/run.ts';
 import { readLedgers } from '../../src/runner/ledger.ts';
 import type { RunResult } from '../../src/results/model.ts';
 import { ALL_CASES } from '../../suites/index.ts';
@@ -21,7 +21,7 @@ const idsOf = (result: RunResult) => result.cases.map((c) => c.id).filter((id) =
 
 async function shardRun(t: Test, server: RunningReferenceServer, shard?: { index: number; total: number }) {
   const out = t.testdir();
-  const { result } = await executeRun(referenceRunOptions(server, out, { shard }));
+  const { result } = await runConformanceSuite(referenceRunOptions(server, out, { shard }));
   return { result, out };
 }
 

@@ -3,8 +3,6 @@ import { validate, compileErrors } from '@readme/openapi-parser';
 import { loadSpec, specSha256, specVersion } from '../../src/spec/load.ts';
 import { OPERATIONS, OPERATION_IDS, UUID_PATTERN } from '../../src/spec/operations.ts';
 import { documentedStatuses, schemaProperties } from '../../src/spec/validators.ts';
-import { generateTypes, GENERATED_PATH } from '../../src/spec/generate-types.ts';
-import { readFileSync } from 'node:fs';
 import type { OpenAPIV3_1 } from 'openapi-types';
 
 t.test('spec/openapi.yaml is valid OpenAPI 3.1', async (t) => {
@@ -87,10 +85,4 @@ t.test('call-flow request body: XML raw or multipart part `file` (E07)', async (
   const op = loadSpec().paths!['/rest/sip/app/call/{uuid}']!.post!;
   const body = op.requestBody as OpenAPIV3_1.RequestBodyObject;
   t.same(Object.keys(body.content).sort(), ['application/xml', 'multipart/form-data', 'text/xml']);
-});
-
-t.test('the committed generated types are up to date', async (t) => {
-  const committed = readFileSync(GENERATED_PATH, 'utf8');
-  const fresh = await generateTypes();
-  t.ok(committed === fresh, 'openapi-types.gen.ts matches the spec (if not: npx tsx src/spec/generate-types.ts)');
 });

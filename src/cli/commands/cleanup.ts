@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { RUN_ID_PATTERN } from '../../runner/names.ts';
 import { UsageError } from '../../runner/options.ts';
+import { parseHeaders } from '../../runner/dispatcher.ts';
+import { maxWaitOption, sharedOption, stringOption, timeoutOption } from '../options.ts';
 
 /** `cleanup`: remove what earlier (crashed or interrupted) runs left, by their ledgers, and nothing else. */
 export function cleanupCommand(setExitCode: (code: number) => void): CommandModule {
@@ -9,51 +9,32 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
     command: 'cleanup',
     describe: 'Remove resources earlier runs created and left behind (read from their ledgers in <out>/ledger)',
     builder: (y) => y
-      .option('base-url', { type: 'string', demandOption: true, describe: 'API root the runs targeted' })
-      .option('token', { type: 'string', describe: 'JWT of the account (or SIPAPP_TOKEN)' })
-      .option('out', { type: 'string', default: 'reports', describe: 'Directory holding ledger/' })
+      .option('base-url', sharedOption('base-url', { demandOption: true, describe: 'API root the runs targeted' }))
+      .option('token', sharedOption('token'))
+      .option('out', sharedOption('out', { describe: 'Directory holding ledger/' }))
       .option('run', { type: 'string', describe: 'Clean up this run id only' })
       .option('all-runs', { type: 'boolean', default: false, describe: 'Clean up every run in the ledger directory' })
-      .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, ms' })
-      .option('max-wait', { type: 'number', default: 60, describe: 'Longest wait for a throttled (429/503) request, seconds' }),
+      .option('timeout', sharedOption('timeout'))
+      .option('max-wait', sharedOption('max-wait', { describe: 'Longest wait for a throttled (429/503) request, seconds' }))
+      .option('header', { type: 'string', array: true, describe: "Extra request header 'Name: value' (repeatable), as the run had" }),
     handler: async (args) => {
       if (!args.run && !args['all-runs']) throw new UsageError('name a run with --run ID, or pass --all-runs');
-      const runId = args.run as string | undefined;
-      if (runId !== undefined && !RUN_ID_PATTERN.test(runId)) throw new UsageError(`--run must be a run id like sct-20261126233617-58bd35, got ${JSON.stringify(runId)}`);
-      const token = args.token as string | undefined;
-      if (!token) throw new UsageError('--token (or SIPAPP_TOKEN) is required');
-      // The HTTP client and the cleanup load only when there is something to clean.
-      const [{ readLedgers, Ledger }, { cleanupLedger }, { HttpClient }, { Redactor }, { NameFactory }] = await Promise.all([
-        import('../../runner/ledger.ts'), import('../../runner/cleanup.ts'), import('../../runner/http.ts'), import('../../runner/redact.ts'), import('../../runner/names.ts'),
-      ]);
-      const dir = join(String(args.out), 'ledger');
-      const entries = readLedgers(dir, runId).filter((e) => !e.removed);
-      const redactor = new Redactor().add(token, '$SIPAPP_TOKEN');
-      const maxWait = Number(args['max-wait']);
-      if (!Number.isFinite(maxWait) || maxWait < 0) throw new UsageError(`--max-wait must be a number ≥ 0, got ${JSON.stringify(args['max-wait'])}`);
-      const http = new HttpClient({ timeoutMs: Number(args.timeout), maxBodyBytes: 10 * 1024 * 1024, retries: 1, maxWaitMs: maxWait * 1000 });
-      let failures = 0;
-      try {
-        // A named run is also swept by its prefix, even when its ledger is missing.
-        const runIds = [...new Set([...entries.map((e) => e.runId), ...(runId ? [runId] : [])])];
-        for (const runId of runIds) {
-          const ledger = new Ledger(runId, dir);
-          const env = {
-            runId, baseUrl: String(args['base-url']).replace(/\/+$/, ''), strict: false, readOnly: false, http, redactor,
-            tokens: { a: token }, forged: [], fixtures: { tnleases: [] }, ledger, names: new NameFactory(runId),
-            pace: async () => undefined, requestCount: 0,
-          };
-          const result = await cleanupLedger(env, ledger, entries.filter((e) => e.runId === runId), { sweepPrefix: Boolean(args.run) });
-          process.stdout.write(`${runId}: ${result.status === 'error' ? '✗' : '✓'} ${result.reason}\n`);
-          if (result.status === 'error') failures++;
-        }
-        const throttled = http.throttling;
-        if (throttled.answers) process.stdout.write(`throttled: ${throttled.answers} answer(s) 429/503 on ${throttled.requests} request(s), waited ${(throttled.waitedMs / 1000).toFixed(1)} s\n`);
-        if (runIds.length === 0) process.stdout.write('nothing to clean up\n');
-      } finally {
-        await http.close();
-      }
-      setExitCode(failures ? 1 : 0);
+      const parsed = parseHeaders(((args.header as unknown[] | undefined) ?? []).map(String));
+      if ('error' in parsed) throw new UsageError(parsed.error);
+      const { cleanupRuns } = await import('../../session/cleanup.ts');
+      const { runs: outcomes, throttling } = await cleanupRuns({
+        baseUrl: String(args['base-url']),
+        token: stringOption(args.token),
+        out: String(args.out),
+        run: args.run as string | undefined,
+        timeout: timeoutOption(args.timeout),
+        maxWait: maxWaitOption(args['max-wait']),
+        headers: parsed.headers,
+      });
+      for (const o of outcomes) process.stdout.write(`${o.runId}: ${o.ok ? '✓' : '✗'} ${o.message}\n`);
+      if (throttling.answers) process.stdout.write(`throttled: ${throttling.answers} answer(s) 429/503 on ${throttling.requests} request(s), waited ${(throttling.waitedMs / 1000).toFixed(1)} s\n`);
+      if (outcomes.length === 0) process.stdout.write('nothing to clean up\n');
+      setExitCode(outcomes.some((o) => !o.ok) ? 1 : 0);
     },
   };
 }

@@ -39,16 +39,28 @@ export function mergeCommand(setExitCode: (code: number) => void): CommandModule
       .positional('files', { type: 'string', array: true, describe: 'results.json bundles' })
       .option('reporter', { type: 'string', array: true, choices: [...REPORTER_NAMES], default: ['junit', 'html', 'json'], describe: 'Reports to write' })
       .option('out', { type: 'string', default: 'reports/merged', describe: 'Output directory' })
+      .option('allow-mixed', { type: 'boolean', default: false, describe: 'Merge bundles of different targets, tool versions or spec hashes (with a warning) instead of refusing' })
       .option('min-coverage', { type: 'number', describe: 'Fail (exit 1) when the merged API coverage is below this percentage (default: the one the shards were run with)' }),
     handler: async (args) => {
-      const runs = await Promise.all((args.files as string[]).map(read));
+      const files = args.files as string[];
+      const runs = await Promise.all(files.map(read));
+      const { mergeConcerns, mergeRuns, WORST_FIRST } = await import('../../results/merge.ts');
+      const { duplicates, mismatches } = mergeConcerns(runs, files);
+      // Runs of different targets or suites are not one verdict: refuse unless told, then warn on every line that matters.
+      if (mismatches.length && !args['allow-mixed']) throw new UsageError(`refusing to merge: ${mismatches.join('; ')} (--allow-mixed merges them anyway)`);
+      for (const m of mismatches) process.stderr.write(`sipapp-conformance: WARNING: merged anyway (--allow-mixed): ${m}\n`);
+      if (duplicates.length) {
+        const sample = duplicates.slice(0, 3).join(', ') + (duplicates.length > 3 ? ', …' : '');
+        process.stderr.write(`sipapp-conformance: WARNING: ${duplicates.length} case id(s) appear in more than one bundle (${sample}); kept the worst result of each (${WORST_FIRST.join(' > ')})\n`);
+      }
       const { createReporters } = await import('../../../reporters/index.ts');
-      const { mergeRuns } = await import('../../results/merge.ts');
       const { percentage } = await import('./run.ts');
       const merged = mergeRuns(runs, args['min-coverage'] === undefined ? undefined : percentage(args['min-coverage']));
       const reporters = createReporters(args.reporter as string[], { outDir: String(args.out), stream: process.stdout, quiet: true });
-      const files = await reporters.onEnd(merged);
-      process.stdout.write(`merged ${runs.length} runs, ${merged.summary.total} cases → ${files.join(', ')}\n`);
+      const { removeStaleReports } = await import('../../../reporters/stale.ts');
+      removeStaleReports(String(args.out), args.reporter as string[]);
+      const written = await reporters.onEnd(merged);
+      process.stdout.write(`merged ${runs.length} runs, ${merged.summary.total} cases → ${written.join(', ')}\n`);
       const { coverageShortfall } = await import('../../results/coverage.ts');
       const shortfall = coverageShortfall(merged.coverage);
       if (shortfall) process.stdout.write(`FAILED: ${shortfall}\n`);

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { selectionOptions, toSelection } from './run.ts';
+import { EMPTY_SELECTION, UsageError } from '../../runner/options.ts';
 
 /** `list`: the cases a selection would run, with ids, tags and checks — nothing is sent. */
 export function listCommand(setExitCode: (code: number) => void): CommandModule {
@@ -13,6 +14,8 @@ export function listCommand(setExitCode: (code: number) => void): CommandModule 
       const { exclusionReason, selectCases, skipReason } = await import('../../runner/select.ts');
       const selection = toSelection(args);
       const cases = selectCases(ALL_CASES, selection);
+      // The same rule as `run`: a selection that matches nothing is a usage mistake, not an empty success.
+      if (cases.length === 0) throw new UsageError(EMPTY_SELECTION);
       const readOnly = Boolean(args['read-only']);
       const rows = cases.map((c) => ({
         id: c.id, operation: c.operation, tags: c.tags, checks: c.checks, sideEffects: c.sideEffects, needs: c.needs ?? [],

@@ -14,7 +14,7 @@ export function replayCommand(setExitCode: (code: number) => void): CommandModul
     handler: async (args) => {
       const options = toRunOptions(args);
       const { readResultsBundle } = await import('../../../reporters/json.ts');
-      const { replayFailures } = await import('../../runner/replay.ts');
+      const { replayFailures } = await import('../../session/replay.ts');
       let bundle;
       try {
         bundle = readResultsBundle(String(args.bundle));

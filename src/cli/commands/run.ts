@@ -1,11 +1,14 @@
 import type { Argv, CommandModule } from 'yargs';
-import { REPORTER_NAMES } from '../../../reporters/names.ts';
 import { SUITE_NAMES } from '../../../suites/names.ts';
-import { OPERATION_IDS, UUID_PATTERN } from '../../spec/operations.ts';
+import { OPERATION_IDS } from '../../spec/operations.ts';
 import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';
 import type { Selection } from '../../runner/select.ts';
 import { installSignalHandlers } from '../signals.ts';
+import { parseHeaders } from '../../runner/dispatcher.ts';
+import { envName, flagGiven, givenValue } from '../usage.ts';
+import { join } from 'node:path';
+import { SHARED_OPTIONS, faultOption, maxWaitOption, numberAtLeast, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
 
 const D = DEFAULT_RUN_OPTIONS;
 
@@ -26,31 +29,32 @@ export function selectionOptions<T>(y: Argv<T>) {
 
 export function runOptionsBuilder<T>(y: Argv<T>) {
   return selectionOptions(y)
-    .option('base-url', { type: 'string', group: 'Target:', describe: 'API root (paths are <base-url>/rest/sip/app…), e.g. https://api.stage.opentact.org. Without it: the embedded reference server' })
-    .option('token', { type: 'string', group: 'Target:', describe: 'JWT of the account under test (X-Auth-Token). Prefer SIPAPP_TOKEN over the flag: flags show up in process lists' })
+    .option('base-url', SHARED_OPTIONS['base-url'])
+    .option('header', { type: 'string', array: true, group: 'Target:', describe: "Extra request header 'Name: value' (repeatable), e.g. a gateway's key; never written to reports (SIPAPP_HEADER for one)" })
+    .option('token', SHARED_OPTIONS.token)
     .option('token-command', { type: 'string', group: 'Target:', describe: 'Shell command printing the token on stdout: run at start, every --token-refresh seconds, and after a 401 to a token accepted before (the request is resent once)' })
     .option('token-command-b', { type: 'string', group: 'Target:', describe: 'The same for the second account (--token-b)' })
     .option('token-refresh', { type: 'number', default: 0, group: 'Target:', describe: 'Seconds between scheduled runs of the token commands (0: only at start and after a 401)' })
     .option('token-b', { type: 'string', group: 'Target:', describe: 'JWT of a second account, for isolation checks (skipped without it)' })
-    .option('tnlease', { type: 'string', array: true, group: 'Fixtures:', describe: 'TN lease uuid the run may assign and release (repeatable; lease cases skipped without it)' })
-    .option('outbound-voice-profile', { type: 'string', group: 'Fixtures:', describe: 'Existing outbound voice profile uuid to create apps with' })
-    .option('call-uuid', { type: 'string', group: 'Fixtures:', describe: 'A live call the run may post call-flow XML to (call-flow cases skipped without it)' })
+    .option('tnlease', SHARED_OPTIONS.tnlease)
+    .option('outbound-voice-profile', SHARED_OPTIONS['outbound-voice-profile'])
+    .option('call-uuid', SHARED_OPTIONS['call-uuid'])
     .option('expired-token', { type: 'string', group: 'Fixtures:', describe: 'An expired token of the account, to check it is refused' })
-    .option('reporter', { type: 'string', array: true, choices: [...REPORTER_NAMES], default: D.reporter, group: 'Reports:', describe: 'Reports to write (repeatable)' })
-    .option('out', { type: 'string', default: D.out, group: 'Reports:', describe: 'Directory for report files and the run ledger' })
+    .option('reporter', SHARED_OPTIONS.reporter)
+    .option('out', SHARED_OPTIONS.out)
     .option('quiet', { type: 'boolean', default: false, group: 'Reports:', describe: 'Console: print the summary only' })
     .option('color', { type: 'boolean', group: 'Reports:', describe: 'Console colours (default: when stdout is a terminal and NO_COLOR is unset)' })
     .option('min-coverage', { type: 'number', group: 'Verdict:', describe: 'Fail (exit 1) when API coverage (operation × documented status × content type exercised) is below this percentage; on a --shard, enforced by `merge`' })
     .option('strict', { type: 'boolean', default: D.strict, group: 'Verdict:', describe: "Pin the errata's single readings and make advisory findings failures" })
-    .option('timeout', { type: 'number', default: D.timeout, group: 'Limits:', describe: 'Per-request timeout, ms' })
+    .option('timeout', SHARED_OPTIONS.timeout)
     .option('deadline', { type: 'number', default: D.deadline, group: 'Limits:', describe: 'Whole-run deadline, seconds (0: none); cases not started by then are errors' })
     .option('max-body', { type: 'number', default: D.maxBody, group: 'Limits:', describe: 'Largest response body read, bytes' })
     .option('retries', { type: 'number', default: D.retries, group: 'Limits:', describe: 'Retries of idempotent requests after a connection failure' })
-    .option('max-wait', { type: 'number', default: D.maxWait, group: 'Limits:', describe: 'Longest wait for a throttled (429/503) request before it is an error, seconds (0: judge such answers as they are)' })
+    .option('max-wait', SHARED_OPTIONS['max-wait'])
     .option('concurrency', { type: 'number', default: D.concurrency, group: 'Limits:', describe: 'Cases in flight at once' })
     .option('rate', { type: 'number', default: D.rate, group: 'Limits:', describe: 'At most this many requests per second (0: no limit)' })
-    .option('fault', { type: 'string', group: 'Embedded server:', describe: 'Run against the reference server with this named fault (see `serve --list-faults`)' })
-    .option('latency', { type: 'number', group: 'Embedded server:', describe: 'Milliseconds the reference server adds to every answer' });
+    .option('fault', SHARED_OPTIONS.fault)
+    .option('latency', SHARED_OPTIONS.latency);
 }
 
 type RunArgs = Awaited<ReturnType<ReturnType<typeof runOptionsBuilder>['parseAsync']>>;
@@ -58,16 +62,8 @@ type RunArgs = Awaited<ReturnType<ReturnType<typeof runOptionsBuilder>['parseAsy
 /** Turn parsed arguments into RunOptions, refusing what cannot work with one clear line. */
 export function toRunOptions(args: Record<string, unknown>): RunOptions {
   const a = args as Partial<RunArgs> & Record<string, unknown>;
-  const uuidOption = (name: string, value: unknown) => {
-    if (value !== undefined && (typeof value !== 'string' || !UUID_PATTERN.test(value))) throw new UsageError(`--${name} must be a lower-case uuid, got ${JSON.stringify(value)}`);
-    return value as string | undefined;
-  };
-  const positive = (name: string, value: unknown, min: number) => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new UsageError(`--${name} must be a number ≥ ${min}, got ${JSON.stringify(value)}`);
-    return value;
-  };
-  const tnlease = ((a.tnlease as string[] | undefined) ?? []).flatMap((v) => String(v).split(',')).filter(Boolean);
-  tnlease.forEach((v) => uuidOption('tnlease', v));
+  const positive = numberAtLeast;
+  const tnlease = tnleaseOption(a.tnlease);
   for (const option of ['grep', 'grep-invert']) {
     for (const g of (a[option] as string[] | undefined) ?? []) {
       try { new RegExp(g); } catch { throw new UsageError(`--${option} is not a valid regular expression: ${g}`); }
@@ -78,13 +74,16 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
       if (!SUITE_NAMES.includes(s)) throw new UsageError(`unknown --${option} ${s}; suites: ${SUITE_NAMES.join(', ')}`);
     }
   }
+  const parsedHeaders = parseHeaders(((a.header as unknown[] | undefined) ?? []).map(String));
+  if ('error' in parsedHeaders) throw new UsageError(parsedHeaders.error);
   return {
+    headers: Object.keys(parsedHeaders.headers).length ? parsedHeaders.headers : undefined,
     // An empty SIPAPP_TOKEN= is "unset", not a token to send.
-    baseUrl: (a['base-url'] as string | undefined) || undefined,
-    token: (a.token as string | undefined) || undefined,
-    tokenB: (a['token-b'] as string | undefined) || undefined,
-    tokenCommand: (a['token-command'] as string | undefined) || undefined,
-    tokenCommandB: (a['token-command-b'] as string | undefined) || undefined,
+    baseUrl: stringOption(a['base-url']),
+    token: stringOption(a.token),
+    tokenB: stringOption(a['token-b']),
+    tokenCommand: stringOption(a['token-command']),
+    tokenCommandB: stringOption(a['token-command-b']),
     tokenRefresh: positive('token-refresh', a['token-refresh'] ?? 0, 0),
     tnlease,
     outboundVoiceProfile: uuidOption('outbound-voice-profile', a['outbound-voice-profile']),
@@ -94,20 +93,38 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     out: (a.out as string | undefined) ?? D.out,
     strict: Boolean(a.strict),
     readOnly: Boolean(a['read-only']),
-    timeout: positive('timeout', a.timeout ?? D.timeout, 1),
+    timeout: timeoutOption(a.timeout),
     deadline: positive('deadline', a.deadline ?? D.deadline, 0),
     maxBody: positive('max-body', a['max-body'] ?? D.maxBody, 1024),
     retries: positive('retries', a.retries ?? D.retries, 0),
-    maxWait: positive('max-wait', a['max-wait'] ?? D.maxWait, 0),
+    maxWait: maxWaitOption(a['max-wait']),
     concurrency: Math.floor(positive('concurrency', a.concurrency ?? D.concurrency, 1)),
     rate: positive('rate', a.rate ?? D.rate, 0),
     minCoverage: a['min-coverage'] === undefined ? undefined : percentage(a['min-coverage']),
-    fault: a.fault as string | undefined,
+    fault: faultOption(a.fault),
     latency: a.latency === undefined ? undefined : positive('latency', a.latency, 0),
     ...toSelection(a),
     color: (a.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
     quiet: Boolean(a.quiet),
   };
+}
+
+/**
+ * The embedded server has its own accounts: a SIPAPP_TOKEN exported for a real
+ * target (as the README suggests) must not be sent to it. From the environment
+ * or a config file: ignored with one notice. Typed as a flag: a usage error.
+ */
+export function embeddedTokens(options: RunOptions): RunOptions {
+  if (options.baseUrl) return options;
+  const out = { ...options };
+  for (const [name, key] of [['token', 'token'], ['token-b', 'tokenB']] as const) {
+    if (out[key] === undefined) continue;
+    if (flagGiven(name)) throw new UsageError(`--${name} applies to --base-url targets; the embedded reference server uses its own accounts (drop --${name}, or add --base-url)`);
+    const source = process.env[envName(name)] ? envName(name) : `${name} from the config file`;
+    process.stderr.write(`sipapp-conformance: notice: ${source} is ignored: no --base-url, so the run uses the embedded reference server and its own accounts\n`);
+    out[key] = undefined;
+  }
+  return out;
 }
 
 /**
@@ -155,13 +172,19 @@ export function runCommand(setExitCode: (code: number) => void): CommandModule {
     describe: 'Run the conformance suite (default: against the embedded reference server)',
     builder: (y) => runOptionsBuilder(y),
     handler: async (args) => {
-      const options = toRunOptions(args);
-      // Loaded on demand: the runner pulls in the reporters and the reference server, which `list` or `--help` never need.
-      const { executeRun } = await import('../../runner/run.ts');
-      const signals = installSignalHandlers();
+      const options = embeddedTokens(toRunOptions(args));
+      // Loaded on demand: a run pulls in the reporters and the reference server, which `list` or `--help` never need.
+      const { runConformance } = await import('../../index.ts');
+      const { newRunId } = await import('../../runner/names.ts');
+      const { cleanupCommandLine } = await import('../../runner/cleanup.ts');
+      const runId = newRunId();
+      const signals = installSignalHandlers(options.baseUrl
+        ? `finish the cleanup later with: ${cleanupCommandLine(options.baseUrl.replace(/\/+$/, ''), join(options.out, 'ledger', `${runId}.jsonl`), runId)}`
+        : 'nothing is left behind: the embedded server goes with the process');
       try {
-        const { result } = await executeRun(options, { interrupted: signals.interrupted, stream: process.stdout });
-        setExitCode(signals.interrupted() ? 130 : result.summary.exitCode);
+        const result = await runConformance(options, { interrupted: signals.interrupted, stream: process.stdout, runId });
+        // The summary asked about the signal before the reports were written: exit with what they say.
+        setExitCode(result.summary.exitCode);
       } finally {
         signals.dispose();
       }

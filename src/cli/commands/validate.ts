@@ -11,13 +11,14 @@ export function validateCommand(setExitCode: (code: number) => void): CommandMod
     builder: (y) => y
       .positional('operation', { type: 'string', describe: `Operation id: ${OPERATION_IDS.join(', ')}` })
       .positional('status', { type: 'number', describe: 'HTTP status the body came with' })
-      .positional('file', { type: 'string', describe: 'File holding the body' }),
+      .positional('file', { type: 'string', describe: 'File holding the body (- for stdin)' }),
     handler: async (args) => {
       const operation = String(args.operation);
       if (!isOperationId(operation)) throw new UsageError(`unknown operation ${operation}; one of ${OPERATION_IDS.join(', ')}`);
       const status = Number(args.status);
       if (!Number.isInteger(status) || status < 100 || status > 599) throw new UsageError(`status must be an HTTP status code, got ${String(args.status)}`);
-      const file = String(args.file);
+      // yargs hands a lone `-` over as an empty string: both mean stdin.
+      const file = args.file === '' || args.file === '-' ? '-' : String(args.file);
       let text: string;
       try {
         text = readFileSync(file === '-' ? 0 : file, 'utf8');

@@ -1,6 +1,11 @@
 import type { CommandModule } from 'yargs';
-import { REPORTER_NAMES } from '../../../reporters/names.ts';
 import { UsageError } from '../../runner/options.ts';
+import { packagePath } from '../../package-root.ts';
+import { flagGiven } from '../usage.ts';
+import { faultOption, maxWaitOption, sharedOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
+
+/** The package's own contracts, wherever it is installed (not ./contracts/pacts of the working directory). */
+export const PACKAGE_PACTS = packagePath('contracts/pacts');
 
 /** `verify`: Pact provider verification of contracts/pacts against a provider (default: the embedded server). */
 export function verifyCommand(setExitCode: (code: number) => void): CommandModule {
@@ -8,48 +13,51 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
     command: 'verify',
     describe: 'Verify a provider against the Pact contracts in contracts/pacts (default: the embedded reference server)',
     builder: (y) => y
-      .option('base-url', { type: 'string', group: 'Target:', describe: 'Provider API root; without it: the embedded reference server' })
-      .option('token', { type: 'string', group: 'Target:', describe: 'JWT of the account (X-Auth-Token; or SIPAPP_TOKEN)' })
-      .option('tnlease', { type: 'string', array: true, group: 'Fixtures:', describe: 'Lease uuid(s) provider states may assign (released afterwards)' })
-      .option('call-uuid', { type: 'string', group: 'Fixtures:', describe: 'A live call for the "a live call exists" state' })
-      .option('outbound-voice-profile', { type: 'string', group: 'Fixtures:', describe: 'An existing outbound voice profile uuid' })
-      .option('pact-dir', { type: 'string', default: 'contracts/pacts', group: 'Contracts:', describe: 'A pact file or a directory of them' })
-      .option('reporter', { type: 'string', array: true, choices: [...REPORTER_NAMES], default: ['console', 'junit'], group: 'Reports:', describe: 'Reports to write (repeatable)' })
-      .option('out', { type: 'string', default: 'reports/pact', group: 'Reports:', describe: 'Directory for reports and the ledger' })
-      .option('timeout', { type: 'number', default: 10_000, group: 'Limits:', describe: 'Per-request timeout, ms' })
-      .option('max-wait', { type: 'number', default: 60, group: 'Limits:', describe: 'Longest wait for a throttled (429/503) state set-up or cleanup request, seconds' })
+      .option('base-url', sharedOption('base-url', { describe: 'Provider API root; without it: the embedded reference server' }))
+      .option('token', sharedOption('token'))
+      .option('tnlease', sharedOption('tnlease', { describe: 'Lease uuid(s) provider states may assign (released afterwards)' }))
+      .option('call-uuid', sharedOption('call-uuid', { describe: 'A live call for the "a live call exists" state' }))
+      .option('outbound-voice-profile', sharedOption('outbound-voice-profile'))
+      .option('pact-dir', { type: 'string', group: 'Contracts:', describe: "A pact file or a directory of them (default: this package's contracts/pacts)" })
+      .option('reporter', sharedOption('reporter', { default: ['console', 'junit'] }))
+      .option('out', sharedOption('out', { default: 'reports/pact', describe: 'Directory for reports and the ledger' }))
+      .option('timeout', sharedOption('timeout'))
+      .option('max-wait', sharedOption('max-wait', { describe: 'Longest wait for a throttled (429/503) state set-up or cleanup request, seconds' }))
       .option('strict', { type: 'boolean', default: false, group: 'Verdict:', describe: 'Pending interactions (one of several accepted readings: Remove 409, raw call-flow XML) fail instead of warn' })
-      .option('fault', { type: 'string', group: 'Embedded server:', describe: 'Verify the reference server with this named fault' }),
+      .option('fault', sharedOption('fault', { describe: 'Verify the reference server with this named fault' })),
     handler: async (args) => {
       process.env.PACT_DO_NOT_TRACK ??= 'true';
+      let token = stringOption(args.token);
+      // As for `run`: a SIPAPP_TOKEN exported for a real target is not sent to the embedded server.
+      if (!args['base-url'] && token) {
+        if (flagGiven('token')) throw new UsageError('--token applies to --base-url providers; the embedded reference server uses its own accounts (drop --token, or add --base-url)');
+        process.stderr.write('sipapp-conformance: notice: SIPAPP_TOKEN is ignored: no --base-url, so verify uses the embedded reference server and its own accounts\n');
+        token = undefined;
+      }
+      const options = {
+        baseUrl: stringOption(args['base-url']),
+        token,
+        tnlease: tnleaseOption(args.tnlease),
+        callUuid: uuidOption('call-uuid', args['call-uuid']),
+        outboundVoiceProfile: uuidOption('outbound-voice-profile', args['outbound-voice-profile']),
+        pactDir: stringOption(args['pact-dir']) ?? PACKAGE_PACTS,
+        reporters: args.reporter as string[],
+        out: String(args.out),
+        timeout: timeoutOption(args.timeout),
+        maxWait: maxWaitOption(args['max-wait']),
+        strict: Boolean(args.strict),
+        fault: faultOption(args.fault),
+        stream: process.stdout,
+      };
       // Pact is an optional peer dependency (about 20 MB with its native core): only `verify` needs it.
-      const { verifyProvider, VerifyUsageError } = await import('../../contracts/verify.ts').catch((error: NodeJS.ErrnoException) => {
+      const { verifyProvider } = await import('../../session/verify.ts').catch((error: NodeJS.ErrnoException) => {
         if (error?.code === 'ERR_MODULE_NOT_FOUND' && /@pact-foundation\/pact/.test(error.message)) {
           throw new UsageError('verify needs Pact: npm install @pact-foundation/pact@^17 (an optional peer dependency)');
         }
         throw error;
       });
-      try {
-        const { exitCode } = await verifyProvider({
-          baseUrl: args['base-url'] as string | undefined,
-          token: args.token as string | undefined,
-          tnlease: ((args.tnlease as string[] | undefined) ?? []).flatMap((v) => String(v).split(',')).filter(Boolean),
-          callUuid: args['call-uuid'] as string | undefined,
-          outboundVoiceProfile: args['outbound-voice-profile'] as string | undefined,
-          pactDir: String(args['pact-dir']),
-          reporters: args.reporter as string[],
-          out: String(args.out),
-          timeoutMs: Number(args.timeout),
-          maxWaitMs: Number(args['max-wait']) * 1000,
-          fault: args.fault as string | undefined,
-          strict: Boolean(args.strict),
-          stream: process.stdout,
-        });
-        setExitCode(exitCode);
-      } catch (error) {
-        if (error instanceof VerifyUsageError) throw new UsageError(error.message);
-        throw error;
-      }
+      const { exitCode } = await verifyProvider(options);
+      setExitCode(exitCode);
     },
   };
 }

@@ -1,31 +1,22 @@
-import { UsageError, type RunOptions } from './options.ts';
-import type { RunFixtures } from './environment.ts';
+import { isKnownFault, unknownFaultMessage } from '../server/fault-names.ts';
+import { UsageError, type RunOptions } from '../runner/options.ts';
+import type { Target } from '../runner/environment.ts';
+
+export type { Target } from '../runner/environment.ts';
 
 /** What picks the target: an explicit base URL and token, or the embedded reference server (with an optional fault). */
 export type TargetOptions = Pick<RunOptions, 'baseUrl' | 'token' | 'tokenB' | 'tnlease' | 'outboundVoiceProfile' | 'callUuid' | 'expiredToken' | 'fault' | 'latency' | 'timeout'>;
 
 /**
- * The API under test and the fixtures of its account, shared by `run` and
- * `verify`: without a base URL, the embedded reference server on a loopback
+ * The API under test and the fixtures of its account, for `run`, `verify` and
+ * `cleanup`: without a base URL, the embedded reference server on a loopback
  * port, with its own tokens, leases, profile and calls. Usage problems throw UsageError.
  */
-export interface Target {
-  baseUrl: string;
-  embedded: boolean;
-  tokenA: string;
-  tokenB?: string;
-  fixtures: RunFixtures;
-  close(): Promise<void>;
-}
-
 export async function resolveTarget(options: TargetOptions): Promise<Target> {
   if (!options.baseUrl) {
     // The embedded server (Fastify and friends) loads only when it is the target.
-    const { startReferenceServer, faultByName, readingByName, READING_PREFIX } = await import('../server/index.ts');
-    const fault = options.fault;
-    if (fault && !faultByName(fault) && !(fault.startsWith(READING_PREFIX) && readingByName(fault.slice(READING_PREFIX.length)))) {
-      throw new UsageError(`unknown fault ${fault}; see \`sipapp-conformance serve --list-faults\``);
-    }
+    const { startReferenceServer } = await import('../server/index.ts');
+    if (options.fault && !isKnownFault(options.fault)) throw new UsageError(unknownFaultMessage(options.fault));
     // The server validates call-flow XML in a worker; start it now rather than inside a timed request.
     const { validateCallFlow, MINIMAL_CALLFLOW } = await import('../callflow/validate.ts');
     await validateCallFlow(MINIMAL_CALLFLOW);
@@ -62,4 +53,14 @@ export async function resolveTarget(options: TargetOptions): Promise<Target> {
     fixtures: { tnleases: options.tnlease, outboundVoiceProfile: options.outboundVoiceProfile, callUuid: options.callUuid, expiredToken: options.expiredToken },
     close: async () => undefined,
   };
+}
+
+/** Resolve the target, hand it to `use`, and close it (stop the embedded server) whatever happens. */
+export async function withTarget<T>(options: TargetOptions, use: (target: Target) => Promise<T>): Promise<T> {
+  const target = await resolveTarget(options);
+  try {
+    return await use(target);
+  } finally {
+    await target.close();
+  }
 }

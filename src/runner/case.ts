@@ -1,6 +1,6 @@
-import type { CheckName } from '../src/checks/catalogue.ts';
-import type { OperationId } from '../src/spec/operations.ts';
-import type { CaseContext } from '../src/runner/case-context.ts';
+import type { CheckName } from '../checks/catalogue.ts';
+import type { OperationId } from '../spec/operations.ts';
+import type { CaseContext } from './case-context.ts';
 
 /** A fixture a case cannot run without; missing ones skip the case with a reason. */
 export type Need = 'tokenB' | 'tnlease' | 'twoTnleases' | 'outboundVoiceProfile' | 'callUuid' | 'expiredToken';

@@ -8,9 +8,10 @@
  */
 import type { CaseResult, RunResult } from '../results/model.ts';
 import { ALL_CASES } from '../../suites/index.ts';
-import type { RunOptions } from './options.ts';
-import { UsageError } from './options.ts';
-import { executeRun, type RunHooks } from './run.ts';
+import type { RunOptions } from '../runner/options.ts';
+import { UsageError } from '../runner/options.ts';
+import type { RunHooks } from '../runner/run.ts';
+import { runConformanceSuite } from './run.ts';
 
 export type ReplayVerdict = 'FIXED' | 'STILL FAILING' | 'ERROR';
 
@@ -48,7 +49,7 @@ export async function replayFailures(bundle: RunResult, options: RunOptions, hoo
   const baseUrl = options.baseUrl ?? (bundle.info.target.embedded ? undefined : bundle.info.target.baseUrl);
   let run: RunResult | undefined;
   if (present.length) {
-    ({ result: run } = await executeRun({
+    ({ result: run } = await runConformanceSuite({
       ...options,
       baseUrl,
       // Exactly these cases: ids are unique, and the grep subject is `<id> <title>`.
