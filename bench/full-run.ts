@@ -1,41 +1,85 @@
 /**
- * Bench: a full conformance run against the embedded reference server, and
- * against the same server adding 20 ms to every answer (concurrency should
- * keep the second near the critical path, not the sum of all requests).
- * Run: npx tsx bench/full-run.ts [runs=5]
+ * Bench: the whole `sipapp-conformance run` process (compiled bin, all five
+ * reports) against a loopback reference server given as --base-url, at 0 and
+ * 20 ms added to every answer, next to a bare Node script sending the same
+ * number of requests one after another. For each: wall time, peak RSS, the
+ * sequential sum of the run's request latencies, and the critical path.
+ *
+ * Critical path (from the run's results.json): the longest chain that must
+ * follow one another whatever the concurrency: the preflight, then the
+ * longest of (the slowest case; the cases sharing the live call, one after
+ * another; the lease cases spread over the pool of leases, a two-lease case
+ * holding all of them), then the exclusive cases, then the cleanup.
+ * Run: npm run build && node --import tsx bench/full-run.ts [runs=5]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runConformanceSuite } from '../src/session/run.ts';
-import { DEFAULT_RUN_OPTIONS } from '../src/runner/options.ts';
+import { startReferenceServer } from '../src/server/index.ts';
+import { ALL_CASES } from '../suites/index.ts';
+import type { RunResult } from '../src/results/model.ts';
+import { BIN, machineNote, median, requireBuild, seconds, timeNode } from './process.ts';
 
+requireBuild();
 const runs = Number(process.argv[2] ?? 5);
+console.log(machineNote());
 
-async function once(latency: number) {
-  const out = mkdtempSync(join(tmpdir(), 'sipapp-bench-'));
-  try {
-    const started = performance.now();
-    const { result } = await runConformanceSuite({ ...DEFAULT_RUN_OPTIONS, reporter: ['json', 'junit'], out, latency: latency || undefined });
-    const ms = performance.now() - started;
-    const checks = result.cases.reduce((n, c) => n + c.checks.length, 0);
-    return { ms, checks, requests: result.summary.requests, cases: result.summary.total, exit: result.summary.exitCode };
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+/** One request after another, nothing else: the floor for N requests from a fresh Node process. */
+const BARE_SCRIPT = `
+const [url, token, n] = process.argv.slice(1);
+for (let i = 0; i < Number(n); i++) {
+  const res = await fetch(url + '/rest/sip/app', { headers: { accept: 'application/json', 'x-auth-token': token } });
+  await res.arrayBuffer();
+}`;
+
+function criticalPathMs(result: RunResult, latency: number): number {
+  const defs = new Map(ALL_CASES.map((c) => [c.id, c]));
+  const ran = result.cases.filter((c) => c.status !== 'skipped');
+  const dur = (pred: (id: string) => boolean) => ran.filter((c) => pred(c.id)).map((c) => c.durationMs);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const cleanup = result.cases.find((c) => c.id.startsWith('cleanup'))?.durationMs ?? 0;
+  const shared = dur((id) => defs.has(id) && !defs.get(id)!.exclusive);
+  const onCall = dur((id) => defs.get(id)?.lock === 'call');
+  const pool = 2;
+  const twoLease = dur((id) => defs.get(id)?.lock === 'tnleases' && Boolean(defs.get(id)!.needs?.includes('twoTnleases')));
+  const oneLease = dur((id) => defs.get(id)?.lock === 'tnleases' && !defs.get(id)!.needs?.includes('twoTnleases'));
+  const exclusive = dur((id) => Boolean(defs.get(id)?.exclusive));
+  const preflight = latency;
+  return preflight + Math.max(Math.max(0, ...shared), sum(onCall), sum(twoLease) + sum(oneLease) / pool) + sum(exclusive) + cleanup;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-await once(0); // warm-up: module loading, JIT, the XSD worker
 for (const latency of [0, 20]) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await once(latency));
-  const s = samples[0];
-  const sumOfLatency = (s.requests * latency) / 1000;
-  console.log(
-    `full run, server latency ${String(latency).padStart(2)} ms: median ${(median(samples.map((x) => x.ms)) / 1000).toFixed(2)} s over ${runs} runs` +
-      ` · ${s.cases} cases, ${s.checks} check outcomes, ${s.requests} requests, exit ${s.exit}` +
-      (latency ? ` · serial sum of added latency would be ${sumOfLatency.toFixed(1)} s` : ''),
-  );
+  const server = await startReferenceServer({ port: 0, latencyMs: latency });
+  const { a, b } = server.fixtures;
+  const env = { SIPAPP_TOKEN: a.token, SIPAPP_TOKEN_B: b.token, SIPAPP_EXPIRED_TOKEN: a.expiredToken };
+  const args = [
+    BIN, 'run', '--base-url', server.url, '--tnlease', a.tnleases[0]!, '--tnlease', a.tnleases[1]!,
+    '--outbound-voice-profile', a.outboundVoiceProfile, '--call-uuid', a.calls[0]!, '--quiet',
+  ];
+  const cli = [];
+  let last: RunResult | undefined;
+  for (let i = 0; i <= runs; i++) {
+    const out = mkdtempSync(join(tmpdir(), 'sipapp-bench-'));
+    const r = await timeNode([...args, '--out', out], env);
+    if (r.code !== 0) throw new Error(`run exited ${r.code}: ${r.stderr}${r.stdout}`);
+    last = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunResult;
+    rmSync(out, { recursive: true, force: true });
+    if (i > 0) cli.push({ ...r, requests: last.summary.requests, latencySum: last.cases.flatMap((c) => c.exchanges).reduce((s, e) => s + e.durationMs, 0), critical: criticalPathMs(last, latency) });
+  }
+  const requests = cli[0]!.requests;
+  const bare = [];
+  for (let i = 0; i <= runs; i++) {
+    const r = await timeNode(['--input-type=module', '-e', BARE_SCRIPT, server.url, a.token, String(requests)]);
+    if (r.code !== 0) throw new Error(`bare script exited ${r.code}: ${r.stderr}`);
+    if (i > 0) bare.push(r.ms);
+  }
+  await server.close();
+  const wall = median(cli.map((r) => r.ms));
+  const bareMs = median(bare);
+  const critical = median(cli.map((r) => r.critical));
+  console.log(`\nserver latency ${latency} ms, ${last!.summary.total} cases, ${requests} requests, medians of ${runs}:`);
+  console.log(`  sipapp-conformance run (whole process, every report): ${seconds(wall)} wall, ${seconds(median(cli.map((r) => r.cpuMs ?? 0)))} CPU, peak RSS ${(median(cli.map((r) => r.rssKb ?? 0)) / 1024).toFixed(0)} MB`);
+  console.log(`  bare Node script, ${requests} requests one after another: ${seconds(bareMs)} → run/script ${(wall / bareMs).toFixed(2)}×`);
+  console.log(`  sequential sum of the run's request latencies: ${seconds(median(cli.map((r) => r.latencySum)))}`);
+  console.log(`  critical path: ${seconds(critical)} → run/critical path ${(wall / critical).toFixed(2)}×`);
 }

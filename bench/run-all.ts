@@ -4,10 +4,14 @@
  */
 import { spawnSync } from 'node:child_process';
 
+// The whole-process benches time the compiled bin: build it first.
+if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+
 const benches: Array<[string, string[]]> = [
-  ['startup: `sipapp-conformance list` (process start to exit)', ['bench/startup.ts']],
+  ['start-up of the compiled CLI (whole processes)', ['bench/startup.ts']],
+  ['full run as a whole process against a loopback server, vs a bare Node script and the critical path', ['bench/full-run.ts']],
+  ['the package: tarball, clean install in an empty folder', ['bench/package.ts']],
   ['validation: a 10,000-app list body', ['bench/validate-list.ts']],
-  ['full run against the embedded reference server', ['bench/full-run.ts']],
   ['the generated suite at three budgets', ['bench/generated-budget.ts']],
 ];
 

@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx's loader: no build step, so a fresh
-// clone's `npm ci` is all it takes and the bin never drifts from the sources.
-import { register } from 'tsx/esm/api';
+// The installed CLI: the compiled JavaScript in dist/ (`npm run build`, which
+// `npm ci` runs through the prepare script). From a clone without a build, the
+// sources run with `node --import tsx src/cli/bin.ts` (a development tool only).
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const entry = new URL('../dist/src/cli/bin.js', import.meta.url);
+if (existsSync(entry)) {
+  await import(entry.href);
+} else {
+  process.stderr.write('sipapp-conformance: not built: run `npm run build` (or `npm ci`, which builds)\n');
+  process.exitCode = 2;
+}

@@ -4,15 +4,17 @@
  * GitHub annotations and JUnit `file`/`line` use them, so CI can jump there.
  * Paths are relative to the package root, as they appear in this repository.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../src/package-root.ts';
 
 export interface SourceLocation {
   file: string;
   line: number;
 }
 
-const ROOT = new URL('../', import.meta.url);
+// The package root, whether this runs from the sources or compiled in dist/.
+const ROOT = pathToFileURL(`${PACKAGE_ROOT}/`);
 export const SPEC_FILE = 'spec/openapi.yaml';
 
 let specLines: Map<string, number> | undefined;
@@ -35,7 +37,8 @@ export function operationLocation(operation: string): SourceLocation | undefined
 function suites(): Array<{ file: string; lines: string[] }> {
   if (!suiteTexts) {
     const dir = new URL('suites/', ROOT);
-    suiteTexts = readdirSync(fileURLToPath(dir))
+    // An installed package ships no suite sources (only dist/): cases then point at the spec.
+    suiteTexts = !existsSync(dir) ? [] : readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
       .sort()
       .map((f) => ({ file: `suites/${f}`, lines: readFileSync(new URL(f, dir), 'utf8').split('\n') }));

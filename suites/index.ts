@@ -10,6 +10,7 @@ import { authCases } from './auth.ts';
 import { isolationCases } from './isolation.ts';
 import { lifecycleCases } from './lifecycle.ts';
 import { generatedCases } from './generated.ts';
+import { SUITE_NAMES } from './names.ts';
 
 /** Every case of every suite, one suite per operation and per workflow, in run order. */
 export const ALL_CASES: readonly CaseDefinition[] = [
@@ -28,6 +29,11 @@ export const ALL_CASES: readonly CaseDefinition[] = [
   ...generatedCases,
 ];
 
-export const SUITE_NAMES = [...new Set(ALL_CASES.map((c) => c.suite))];
+// The names are listed in names.ts (so the command line need not load the cases): keep the two in step.
+const caseSuites = [...new Set(ALL_CASES.map((c) => c.suite))];
+if (caseSuites.join() !== SUITE_NAMES.join()) {
+  throw new Error(`suites/names.ts lists ${SUITE_NAMES.join(', ')} but the cases' suites are ${caseSuites.join(', ')}`);
+}
+export { SUITE_NAMES };
 
 export type { CaseDefinition } from '../src/runner/case.ts';

@@ -10,25 +10,33 @@ import { fileURLToPath } from 'node:url';
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Where the package's files are (package.json, spec/, contracts/), from src/ or dist/: a leaf that
+ * imports nothing of the project, so every folder may use it to find its data files.
+ */
+const PACKAGE_ROOT = 'src/package-root.ts';
+
 /** Each folder and the folders (or single files) it may import. Its own folder is always allowed. */
 export const ALLOWED: Record<string, string[]> = {
-  'src/spec': [],
-  'src/callflow': [],
-  'src/results': ['src/spec'],
-  'src/checks': ['src/spec', 'src/results', 'src/callflow'],
-  'src/runner': ['src/spec', 'src/checks', 'src/results', 'src/callflow'],
+  [PACKAGE_ROOT]: [],
+  'src/spec': [PACKAGE_ROOT],
+  'src/callflow': [PACKAGE_ROOT],
+  'src/results': ['src/spec', PACKAGE_ROOT],
+  'src/checks': ['src/spec', 'src/results', 'src/callflow', PACKAGE_ROOT],
+  'src/runner': ['src/spec', 'src/checks', 'src/results', 'src/callflow', PACKAGE_ROOT],
   // Generation builds cases' requests and the state model: the runner's context, the checks and the spec.
-  'src/generate': ['src/runner', 'src/checks', 'src/spec', 'src/results', 'src/callflow'],
-  suites: ['src/runner', 'src/generate', 'src/checks', 'src/spec', 'src/results', 'src/callflow'],
-  'src/contracts': ['src/runner', 'src/checks', 'src/spec', 'src/results', 'src/callflow'],
+  'src/generate': ['src/runner', 'src/checks', 'src/spec', 'src/results', 'src/callflow', PACKAGE_ROOT],
+  suites: ['src/runner', 'src/generate', 'src/checks', 'src/spec', 'src/results', 'src/callflow', PACKAGE_ROOT],
+  'src/contracts': ['src/runner', 'src/checks', 'src/spec', 'src/results', 'src/callflow', PACKAGE_ROOT],
   // The reference server knows the spec, and the check names its faults are caught by.
-  'src/server': ['src/spec', 'src/callflow', 'src/checks/catalogue.ts'],
+  'src/server': ['src/spec', 'src/callflow', 'src/checks/catalogue.ts', PACKAGE_ROOT],
   // Reporters read results; the two catalogues give them names and order only.
-  reporters: ['src/results', 'src/spec/operations.ts', 'src/checks/catalogue.ts'],
+  reporters: ['src/results', 'src/spec/operations.ts', 'src/checks/catalogue.ts', PACKAGE_ROOT],
   // Run assembly: picks the cases, the reporters and the target for the engine.
-  'src/session': ['src/runner', 'suites', 'src/contracts', 'reporters', 'src/server', 'src/callflow', 'src/checks', 'src/spec', 'src/results'],
-  'src/index.ts': ['src/session', 'src/runner', 'src/results', 'src/checks'],
-  'src/cli': ['src/index.ts', 'src/session', 'src/runner', 'suites', 'src/contracts', 'reporters', 'src/server', 'src/callflow', 'src/checks', 'src/spec', 'src/results'],
+  'src/session': ['src/runner', 'suites', 'src/contracts', 'reporters', 'src/server', 'src/callflow', 'src/checks', 'src/spec', 'src/results', PACKAGE_ROOT],
+  'src/index.ts': ['src/session', 'src/runner', 'src/results', 'src/checks', PACKAGE_ROOT],
+  // The CLI (bin.ts, the process entry, included).
+  'src/cli': ['src/index.ts', 'src/session', 'src/runner', 'suites', 'src/contracts', 'reporters', 'src/server', 'src/callflow', 'src/checks', 'src/spec', 'src/results', PACKAGE_ROOT],
 };
 
 const FOLDERS = Object.keys(ALLOWED).sort((a, b) => b.length - a.length);

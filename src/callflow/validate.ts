@@ -15,7 +15,7 @@
  * concurrent calls batched into one xmllint run).
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.ts';
 import { XMLValidator } from 'fast-xml-parser';
 import { XmllintRunner, type LintOutcome } from './xmllint-runner.ts';
 import { tierOf, type CallFlowTier } from './tiers.ts';
@@ -25,9 +25,9 @@ export type CallFlowVerdict =
   | { ok: false; kind: 'not-well-formed' | 'schema'; errors: string[] };
 
 /** Absolute path of the call-flow XSD. */
-export const CALLFLOW_XSD_PATH: string = fileURLToPath(new URL('../../spec/callflow/callflow.xsd', import.meta.url));
+export const CALLFLOW_XSD_PATH: string = packagePath('spec/callflow/callflow.xsd');
 
-const FIXTURES_DIR = fileURLToPath(new URL('../../spec/callflow/fixtures/', import.meta.url));
+const FIXTURES_DIR = packagePath('spec/callflow/fixtures/');
 
 /** The smallest useful call flow (opentact-notes.md, "Call-flow XML"). */
 export const MINIMAL_CALLFLOW = '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { UsageError } from '../runner/options.ts';
 
 /** Read a config file (YAML or JSON, keys as the long option names, e.g. base-url or baseUrl). */
@@ -12,6 +12,8 @@ export function readConfigFile(path: string): Record<string, unknown> {
   }
   let value: unknown;
   try {
+    // Loaded only when a config file is read (yargs calls this synchronously, hence require): start-up pays nothing for it.
+    const { parse: parseYaml } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
     value = parseYaml(text); // JSON is YAML
   } catch (error) {
     throw new UsageError(`config file ${path} is not valid YAML/JSON: ${(error as Error).message.split('\n')[0]}`);

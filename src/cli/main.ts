@@ -3,7 +3,6 @@ import yargs, { type Argv, type CommandModule } from 'yargs';
 import { REPORTER_NAMES } from '../../reporters/names.ts';
 import { OPERATION_IDS } from '../spec/operations.ts';
 import { UsageError } from '../runner/options.ts';
-import { TOOL } from '../runner/info.ts';
 import { readConfigFile } from './config-file.ts';
 import { explainFailure, rememberArgv, unknownEnvVariables } from './usage.ts';
 import { runCommand, runOptionsBuilder } from './commands/run.ts';
@@ -14,6 +13,7 @@ import { cleanupCommand } from './commands/cleanup.ts';
 import { checksCommand } from './commands/checks.ts';
 import { diffCommand, mergeCommand } from './commands/compare.ts';
 import { verifyCommand } from './commands/verify.ts';
+import { packageInfo } from '../package-root.ts';
 import { replayCommand } from './commands/replay.ts';
 
 const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
@@ -98,7 +98,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .recommendCommands()
     .help()
     .alias('h', 'help')
-    .version(TOOL.version)
+    .version(packageInfo().version)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue(EPILOGUE)
     .exitProcess(false)

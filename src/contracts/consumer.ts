@@ -7,14 +7,14 @@ process.env.PACT_DO_NOT_TRACK ??= 'true';
 
 import { mkdirSync, renameSync, copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.ts';
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { HttpClient } from '../runner/http.ts';
 import { OPERATIONS } from '../spec/operations.ts';
 import { CONSUMER, PROVIDER, headersOf, pathOf, responseOf, EXAMPLE_TOKEN, INVALID_TOKEN, type ContractInteraction } from './interactions.ts';
 
 /** Where the committed contracts live. */
-export const PACT_DIR: string = fileURLToPath(new URL('../../contracts/pacts/', import.meta.url));
+export const PACT_DIR: string = packagePath('contracts/pacts/');
 export const PACT_FILE_NAME = `${CONSUMER}-${PROVIDER}.json`;
 
 export function newPact(dir: string): PactV4 {

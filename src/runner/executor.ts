@@ -51,8 +51,18 @@ export function skippedResult(c: CaseDefinition, reason: string): CaseResult {
 }
 
 /**
- * Run cases with at most `concurrency` in flight. Cases sharing a `lock` run
- * one after another in definition order (they share fixtures such as leases).
+ * Run cases with at most `concurrency` in flight, each starting as soon as a
+ * slot and the fixtures it needs are free: a case waiting for a fixture never
+ * holds a slot, so independent cases never wait for each other.
+ *
+ * Fixtures are held as finely as they are shared:
+ * - `lock: 'tnleases'`: the case assigns the account's TN leases. It takes as
+ *   many leases as it needs (two for `needs: ['twoTnleases']`, else one) from
+ *   the run's pool and sees only those in `env.fixtures.tnleases`: cases on
+ *   different leases run side by side, two cases never share a lease.
+ * - any other lock (e.g. 'call', the one live call): one case at a time.
+ * Waiting cases are served in definition order per fixture (no overtaking), so
+ * a case needing both leases is not starved by single-lease ones.
  * Exclusive cases run afterwards, one at a time, with nothing else in flight.
  * Results come back in definition order, whatever order they finished in.
  */
@@ -67,37 +77,82 @@ export async function executeCases(cases: CaseDefinition[], env: RunEnvironment,
   return cases.map((c) => results.get(c)!);
 }
 
+/** The lock name of cases that assign the account's leases (a pool, not one lock). */
+export const LEASE_POOL_LOCK = 'tnleases';
+
+/** How many of the pool's leases a case holds while it runs. */
+export function leaseDemand(c: CaseDefinition, poolSize: number): number {
+  if (c.lock !== LEASE_POOL_LOCK) return 0;
+  const wanted = c.needs?.includes('twoTnleases') ? 2 : c.needs?.includes('tnlease') ? 1 : poolSize;
+  return Math.min(wanted, poolSize);
+}
+
+/** The run's environment as one case sees it: only the leases it holds. */
+function withLeases(env: RunEnvironment, tnleases: string[]): RunEnvironment {
+  const fixtures = { ...env.fixtures, tnleases };
+  // A proxy, not a copy: the case still counts its requests into the run's environment.
+  return new Proxy(env, { get: (target, key) => (key === 'fixtures' ? fixtures : Reflect.get(target, key)) });
+}
+
 async function executePool(cases: CaseDefinition[], env: RunEnvironment, options: ExecuteOptions, concurrency: number): Promise<CaseResult[]> {
   const results: CaseResult[] = new Array(cases.length);
-  const locks = new Map<string, Promise<void>>();
-  let next = 0;
+  const pending = cases.map((_, index) => index);
+  const heldLocks = new Set<string>();
+  const freeLeases = [...env.fixtures.tnleases];
+  const limit = Math.max(1, concurrency);
+  let running = 0;
 
-  const runAt = async (index: number) => {
+  const runAt = async (index: number, leases: string[] | undefined): Promise<void> => {
     const c = cases[index];
     const late = options.deadline !== undefined && Date.now() > options.deadline;
     const result: CaseResult = options.aborted?.()
       ? { ...skippedResult(c, 'not run: the run was interrupted before this case started'), notRun: 'interrupted' }
       : late
         ? { ...skippedResult(c, 'not run: the run deadline was reached before this case started'), status: 'error', notRun: 'deadline' }
-        : await runCase(c, env);
+        : await runCase(c, leases ? withLeases(env, leases) : env);
     results[index] = result;
     await options.onCaseEnd?.(result);
   };
 
-  const worker = async () => {
-    while (next < cases.length) {
-      const index = next++;
-      const lock = cases[index].lock;
-      if (!lock) {
-        await runAt(index);
-        continue;
+  return new Promise<CaseResult[]>((resolve, reject) => {
+    let failed = false;
+    const pump = () => {
+      if (failed) return;
+      // Fixtures an earlier waiting case is queued for: later cases may not overtake it on them.
+      const queuedLocks = new Set<string>();
+      let leasesQueued = false;
+      for (let p = 0; p < pending.length && running < limit; ) {
+        const index = pending[p];
+        const c = cases[index];
+        const demand = leaseDemand(c, env.fixtures.tnleases.length);
+        const lock = c.lock && c.lock !== LEASE_POOL_LOCK ? c.lock : undefined;
+        const lockFree = !lock || (!heldLocks.has(lock) && !queuedLocks.has(lock));
+        const leasesFree = demand === 0 || (!leasesQueued && freeLeases.length >= demand);
+        if (!lockFree || !leasesFree) {
+          if (lock) queuedLocks.add(lock);
+          if (demand > 0) leasesQueued = true;
+          p++;
+          continue;
+        }
+        pending.splice(p, 1);
+        if (lock) heldLocks.add(lock);
+        const leases = c.lock === LEASE_POOL_LOCK ? freeLeases.splice(0, demand) : undefined;
+        running++;
+        runAt(index, leases).then(
+          () => {
+            running--;
+            if (lock) heldLocks.delete(lock);
+            if (leases) freeLeases.push(...leases);
+            pump();
+          },
+          (error: unknown) => {
+            failed = true;
+            reject(error);
+          },
+        );
       }
-      const previous = locks.get(lock) ?? Promise.resolve();
-      const mine = previous.then(() => runAt(index));
-      locks.set(lock, mine.catch(() => undefined));
-      await mine;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, cases.length)) }, worker));
-  return results;
+      if (pending.length === 0 && running === 0) resolve(results);
+    };
+    pump();
+  });
 }

@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { packageInfo } from '../package-root.ts';
 import type { RunInfo } from '../results/model.ts';
 import { specSha256, specVersion } from '../spec/load.ts';
 import type { Target } from './environment.ts';
 
-/** The tool's name and version, read from package.json once (the CLI's --version, every report's `tool`). */
+/**
+ * The tool's name and version (every report's `tool`). package.json is read in one place,
+ * packageInfo() in src/package-root.ts, which finds it from the sources and from dist/ alike
+ * (the CLI's --version asks it directly, without loading the runner).
+ */
 export const TOOL: { name: string; version: string } = (() => {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  const pkg = packageInfo();
   return { name: pkg.name, version: pkg.version };
 })();
 

@@ -59,10 +59,20 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   maxBody: 10 * 1024 * 1024,
   retries: 1,
   maxWait: 60,
-  concurrency: 8,
+  // Measured (README, Benchmarks): 16 beats 8 by a quarter with 20 ms answers on 2 cores; 24 is no faster.
+  concurrency: 16,
   rate: 0,
   budget: DEFAULT_BUDGET,
 };
+
+/**
+ * Cases in flight: --concurrency, but never more than --rate allows to be
+ * waiting at once (a case sends at least one request; more cases than requests
+ * per second would only queue in the pacer, holding their fixtures).
+ */
+export function effectiveConcurrency(options: Pick<RunOptions, 'concurrency' | 'rate'>): number {
+  return options.rate > 0 ? Math.max(1, Math.min(options.concurrency, Math.ceil(options.rate))) : options.concurrency;
+}
 
 /** A mistake in what the user asked for: one line, exit code 2. */
 export class UsageError extends Error {}

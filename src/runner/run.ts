@@ -11,7 +11,7 @@ import { createEnvironment, redactorFor, type Target } from './environment.ts';
 import { HttpClient } from './http.ts';
 import { describeRun } from './info.ts';
 import { newRunId } from './names.ts';
-import { EMPTY_SELECTION, UsageError, type RunOptions } from './options.ts';
+import { EMPTY_SELECTION, effectiveConcurrency, UsageError, type RunOptions } from './options.ts';
 import { preflight } from './preflight.ts';
 import type { Redactor } from './redact.ts';
 import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
@@ -59,8 +59,10 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
   const startedAt = new Date();
   const seed = options.seed ?? newSeed();
   try {
+    // The preflight leaves first; compiling the validators (blocking) overlaps its round trip.
+    const reachable = preflight(http, target.baseUrl, target.tokenA, redactor);
     warmUp(options.strict);
-    const checked = await preflight(http, target.baseUrl, target.tokenA, redactor);
+    const checked = await reachable;
     for (const line of checked.notices) (hooks.notices ?? process.stderr).write(`sipapp-conformance: ${line}\n`);
     const env = await createEnvironment(target, {
       runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
@@ -93,12 +95,12 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
       }
     }
     const ran = await executeCases(runnable, env, {
-      concurrency: options.concurrency,
+      concurrency: effectiveConcurrency(options),
       deadline: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
       aborted: hooks.interrupted,
       onCaseEnd: (r) => reporters.onCaseEnd?.(r),
     });
-    const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), { concurrency: options.concurrency });
+    const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), { concurrency: effectiveConcurrency(options) });
     await reporters.onCaseEnd?.(cleanup);
     if (cleanup.status !== 'error') ledger.discardIfClean();
 

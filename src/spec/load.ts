@@ -3,12 +3,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.ts';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import YAML from 'yaml';
 
 /** Absolute path of the spec file. */
-export const SPEC_PATH: string = fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url));
+export const SPEC_PATH: string = packagePath('spec/openapi.yaml');
 
 let bytes: Buffer | undefined;
 let doc: OpenAPIV3_1.Document | undefined;

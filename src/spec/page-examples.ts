@@ -5,18 +5,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT, packagePath } from '../package-root.ts';
 import { isOperationId, type OperationId } from './operations.ts';
 
 /**
  * The shared folder beside the checkout (`../shared`: the API page, notes, the JUnit XSD), or
- * $SIPAPP_SHARED_DIR. Resolved from this file, so any checkout (or worktree) finds its own.
+ * $SIPAPP_SHARED_DIR. Resolved from the package root, so any checkout (or worktree) finds its own, from src/ or dist/.
  */
-export const SHARED_DIR: string = process.env.SIPAPP_SHARED_DIR ?? fileURLToPath(new URL('../../../shared/', import.meta.url));
+export const SHARED_DIR: string = process.env.SIPAPP_SHARED_DIR ?? join(PACKAGE_ROOT, '..', 'shared') + '/';
 
 /** Where the page is read from: $SIPAPP_API_PAGE, else the shared docs folder. */
 export const PAGE_PATH: string = process.env.SIPAPP_API_PAGE ?? join(SHARED_DIR, 'docs', 'sip-control-app-api.md');
-export const EXAMPLES_DIR: string = fileURLToPath(new URL('../../spec/examples/', import.meta.url));
+export const EXAMPLES_DIR: string = packagePath('spec/examples/');
 
 export interface ResponseExample {
   operationId: OperationId;

@@ -4,6 +4,14 @@ import { main } from '../../src/cli/main.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/sipapp-conformance.js', import.meta.url));
+const SOURCE_ENTRY = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
+
+/**
+ * Node's arguments that start the CLI as a process: the sources through tsx
+ * (default, so tests never run a stale build), or the compiled bin the package
+ * ships (SIPAPP_TEST_BIN=compiled, what `npm run test:compiled` sets).
+ */
+export const CLI: readonly string[] = process.env.SIPAPP_TEST_BIN === 'compiled' ? [BIN] : ['--import', 'tsx', SOURCE_ENTRY];
 
 export interface CliOutcome { code: number; out: string; err: string }
 
@@ -41,7 +49,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
 /** The real bin in a child process, without the caller's SIPAPP_* variables unless given. */
 export function spawnCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): CliOutcome {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SIPAPP_')));
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...base, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: timeoutMs });
+  const r = spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...base, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: timeoutMs });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 

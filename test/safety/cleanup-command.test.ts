@@ -1,5 +1,6 @@
 import t, { type Test } from 'tap';
 import { spawn } from 'node:child_process';
+import { CLI } from '../cli/helpers.ts';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +14,9 @@ import { leftBy, untouchable, within } from './helpers.ts';
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'sipapp-conformance.js');
 
 async function abortedRun(t: Test, server: Awaited<ReturnType<typeof startReferenceServer>>, out: string): Promise<string> {
-  const child = spawn(process.execPath, [BIN, 'run', '--base-url', server.url, '--token', server.fixtures.a.token, '--reporter', 'json', '--out', out, '--concurrency', '2'],
+  const child = spawn(process.execPath, [...CLI, 'run', '--base-url', server.url, '--token', server.fixtures.a.token, '--reporter', 'json', '--out', out, '--concurrency', '2'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   t.teardown(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); });
   let stderr = '';
@@ -40,7 +40,7 @@ async function abortedRun(t: Test, server: Awaited<ReturnType<typeof startRefere
 /** Async on purpose: the reference server lives in this process and must keep answering. */
 function cleanup(server: Awaited<ReturnType<typeof startReferenceServer>>, out: string, ...extra: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'cleanup', '--base-url', server.url, '--out', out, ...extra],
+    const child = spawn(process.execPath, [...CLI, 'cleanup', '--base-url', server.url, '--out', out, ...extra],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SIPAPP_TOKEN: server.fixtures.a.token } });
     let stdout = '';
     let stderr = '';

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { CLI } from '../cli/helpers.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,6 @@ import { leftBy, untouchable, within } from './helpers.ts';
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'sipapp-conformance.js');
 const ROUNDS = 3;
 const EXIT_AFTER_SIGINT_MS = 8000;
 
@@ -29,7 +29,7 @@ for (let round = 1; round <= ROUNDS; round++) {
     const before = untouchable(server);
     const out = t.testdir();
     const child = spawn(process.execPath, [
-      BIN, 'run',
+      ...CLI, 'run',
       '--base-url', server.url,
       '--token', a.token,
       '--token-b', b.token,

@@ -1,7 +1,5 @@
 import type { CommandModule } from 'yargs';
 import { REPORTER_NAMES } from '../../../reporters/names.ts';
-import { diffRuns, formatDiff } from '../../results/diff.ts';
-import { mergeConcerns, mergeRuns, WORST_FIRST } from '../../results/merge.ts';
 import type { RunResult } from '../../results/model.ts';
 import { UsageError } from '../../runner/options.ts';
 
@@ -24,6 +22,7 @@ export function diffCommand(setExitCode: (code: number) => void): CommandModule 
       .positional('new', { type: 'string', describe: 'results.json of the later run' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the diff as JSON' }),
     handler: async (args) => {
+      const { diffRuns, formatDiff } = await import('../../results/diff.ts');
       const diff = diffRuns(await read(String(args.old)), await read(String(args.new)));
       process.stdout.write(args.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff)}\n`);
       setExitCode(diff.newlyFailing.length ? 1 : 0);
@@ -45,6 +44,7 @@ export function mergeCommand(setExitCode: (code: number) => void): CommandModule
     handler: async (args) => {
       const files = args.files as string[];
       const runs = await Promise.all(files.map(read));
+      const { mergeConcerns, mergeRuns, WORST_FIRST } = await import('../../results/merge.ts');
       const { duplicates, mismatches } = mergeConcerns(runs, files);
       // Runs of different targets or suites are not one verdict: refuse unless told, then warn on every line that matters.
       if (mismatches.length && !args['allow-mixed']) throw new UsageError(`refusing to merge: ${mismatches.join('; ')} (--allow-mixed merges them anyway)`);

@@ -1,6 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { ALL_CASES } from '../../../suites/index.ts';
-import { exclusionReason, selectCases, skipReason } from '../../runner/select.ts';
 import { selectionOptions, toSelection } from './run.ts';
 import { EMPTY_SELECTION, UsageError } from '../../runner/options.ts';
 
@@ -10,7 +8,10 @@ export function listCommand(setExitCode: (code: number) => void): CommandModule 
     command: 'list',
     describe: 'List the cases a selection would run (ids, operation, tags, checks); sends nothing',
     builder: (y) => selectionOptions(y).option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
-    handler: (args) => {
+    handler: async (args) => {
+      // The cases (and the checks and validators they import) load only when listed, not for --help.
+      const { ALL_CASES } = await import('../../../suites/index.ts');
+      const { exclusionReason, selectCases, skipReason } = await import('../../runner/select.ts');
       const selection = toSelection(args);
       const cases = selectCases(ALL_CASES, selection);
       // The same rule as `run`: a selection that matches nothing is a usage mistake, not an empty success.

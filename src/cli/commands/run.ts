@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { SUITE_NAMES } from '../../../suites/index.ts';
+import { SUITE_NAMES } from '../../../suites/names.ts';
 import { OPERATION_IDS } from '../../spec/operations.ts';
 import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';

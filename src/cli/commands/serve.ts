@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../runner/options.ts';
+import { installSignalHandlers } from '../signals.ts';
 import { faultOption, numberAtLeast, sharedOption } from '../options.ts';
 
 /** `serve`: the reference server as a local, stateful OpenTact stand-in. */
@@ -35,12 +36,15 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
         if (error?.code === 'EACCES') throw new UsageError(`not allowed to listen on port ${port} on ${String(args.host)}; choose a port above 1023 with --port`);
         throw error;
       });
+      // Take Ctrl-C over from the entry point (which would exit 130 at once): here it means "stop serving", exit 0.
+      const signals = installSignalHandlers('nothing to clean up: the server keeps its state in memory', () => '');
       await new Promise<void>((resolve) => {
         const done = () => resolve();
         process.once('SIGINT', done);
         process.once('SIGTERM', done);
       });
       await server.close().catch(() => undefined);
+      signals.dispose();
       setExitCode(0);
     },
   };

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { isOperationId, OPERATION_IDS } from '../../spec/operations.ts';
-import { validateResponse, formatSchemaErrors, documentedStatuses } from '../../spec/validators.ts';
 import { UsageError } from '../../runner/options.ts';
 
 /** `validate OPERATION STATUS FILE`: one saved response body against the spec, for a vendor debugging one payload. */
@@ -13,7 +12,7 @@ export function validateCommand(setExitCode: (code: number) => void): CommandMod
       .positional('operation', { type: 'string', describe: `Operation id: ${OPERATION_IDS.join(', ')}` })
       .positional('status', { type: 'number', describe: 'HTTP status the body came with' })
       .positional('file', { type: 'string', describe: 'File holding the body (- for stdin)' }),
-    handler: (args) => {
+    handler: async (args) => {
       const operation = String(args.operation);
       if (!isOperationId(operation)) throw new UsageError(`unknown operation ${operation}; one of ${OPERATION_IDS.join(', ')}`);
       const status = Number(args.status);
@@ -34,6 +33,8 @@ export function validateCommand(setExitCode: (code: number) => void): CommandMod
         setExitCode(1);
         return;
       }
+      // ajv and the spec load only when a body is validated.
+      const { validateResponse, formatSchemaErrors, documentedStatuses } = await import('../../spec/validators.ts');
       const verdict = validateResponse(operation, status, body);
       const note = verdict.documented ? '' : ` (the spec documents ${documentedStatuses(operation).join(', ')} for ${operation}; checked as an error envelope)`;
       if (verdict.errors.length === 0) {

@@ -1,11 +1,11 @@
 import type { CommandModule } from 'yargs';
-import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../runner/options.ts';
+import { packagePath } from '../../package-root.ts';
 import { flagGiven } from '../usage.ts';
 import { faultOption, maxWaitOption, sharedOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
 
 /** The package's own contracts, wherever it is installed (not ./contracts/pacts of the working directory). */
-export const PACKAGE_PACTS = fileURLToPath(new URL('../../../contracts/pacts', import.meta.url));
+export const PACKAGE_PACTS = packagePath('contracts/pacts');
 
 /** `verify`: Pact provider verification of contracts/pacts against a provider (default: the embedded server). */
 export function verifyCommand(setExitCode: (code: number) => void): CommandModule {
@@ -49,7 +49,13 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
         fault: faultOption(args.fault),
         stream: process.stdout,
       };
-      const { verifyProvider } = await import('../../session/verify.ts');
+      // Pact is an optional peer dependency (about 20 MB with its native core): only `verify` needs it.
+      const { verifyProvider } = await import('../../session/verify.ts').catch((error: NodeJS.ErrnoException) => {
+        if (error?.code === 'ERR_MODULE_NOT_FOUND' && /@pact-foundation\/pact/.test(error.message)) {
+          throw new UsageError('verify needs Pact: npm install @pact-foundation/pact@^17 (an optional peer dependency)');
+        }
+        throw error;
+      });
       const { exitCode } = await verifyProvider(options);
       setExitCode(exitCode);
     },

@@ -1,0 +1,18 @@
+/**
+ * The process entry point (bin/sipapp-conformance.js runs its compiled copy).
+ * Order matters for start-up time and for Ctrl-C: the signal listeners come
+ * first, then the answers that need no module at all (`--version`), and only
+ * then the command line, which loads each command's modules when it runs.
+ */
+import { installEarlySignalHandlers } from './signals.ts';
+
+installEarlySignalHandlers();
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && argv[0] === '--version') {
+  const { packageInfo } = await import('../package-root.ts');
+  process.stdout.write(`${packageInfo().version}\n`);
+} else {
+  const { main } = await import('./main.ts');
+  process.exitCode = await main(argv);
+}
