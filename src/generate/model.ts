@@ -58,6 +58,17 @@ const leaseName = (m: Readonly<Model>, uuid: string) => `lease ${m.leases.indexO
 const appOf = (res: ObservedResponse) => (isObject(payloadOf(res)) ? (payloadOf(res) as Record<string, unknown>) : undefined);
 
 /** Run one command's requests as a numbered step; stop the sequence if a check failed. */
+/**
+ * B's request on A's app must be refused as foreign, and any request on a removed app as not found:
+ * judges those answers and says so (true), or leaves the answer to the command (false).
+ */
+function refusalJudged(r: Real, res: Parameters<Real['ex']['expectStatus']>[1], app: { removed?: boolean }, as: Caller, foreign: string, removed: string): boolean {
+  if (as === 'b') r.ex.expectStatus('cross-account-isolation', res, { ...STATUS.foreign, situation: foreign });
+  else if (app.removed) r.ex.expectStatus('not-found-after-remove', res, { ...STATUS.notFound, situation: removed });
+  else return false;
+  return true;
+}
+
 async function step(r: Real, label: string, body: () => Promise<void>): Promise<void> {
   const before = r.ex.exchanges.length;
   const failedBefore = r.ex.outcomes.filter((o) => o.status === 'failed').length;
@@ -111,14 +122,7 @@ class GetApp implements Cmd {
     const app = pickFrom(m.apps, this.pick);
     await step(r, `get app ${app.n} ${who(this.as)}${app.removed ? ' (removed)' : ''}`, async () => {
       const res = await r.ex.call('GetSIPControlAppByUUID', { uuid: app.uuid, as: this.as, purpose: `get app ${app.n} ${who(this.as)}` });
-      if (this.as === 'b') {
-        r.ex.expectStatus('cross-account-isolation', res, { ...STATUS.foreign, situation: `B gets A's app ${app.n}` });
-        return;
-      }
-      if (app.removed) {
-        r.ex.expectStatus('not-found-after-remove', res, { ...STATUS.notFound, situation: `get of removed app ${app.n}` });
-        return;
-      }
+      if (refusalJudged(r, res, app, this.as, `B gets A's app ${app.n}`, `get of removed app ${app.n}`)) return;
       if (!r.ex.expectStatus('status-code', res, STATUS.ok)) return;
       const got = appOf(res);
       r.ex.expect('read-after-write', appMatchesSent(got, app.sent, `get of app ${app.n}`));
@@ -147,14 +151,7 @@ class ModifyApp implements Cmd {
     const app = pickFrom(m.apps, this.pick);
     await step(r, `modify app ${app.n} ${who(this.as)}: ${Object.keys(this.patch).join(', ')}${app.removed ? ' (removed)' : ''}`, async () => {
       const res = await r.ex.call('ModifySIPControlApp', { uuid: app.uuid, body: this.patch, as: this.as, purpose: `modify app ${app.n} ${who(this.as)}` });
-      if (this.as === 'b') {
-        r.ex.expectStatus('cross-account-isolation', res, { ...STATUS.foreign, situation: `B modifies A's app ${app.n}` });
-        return;
-      }
-      if (app.removed) {
-        r.ex.expectStatus('not-found-after-remove', res, { ...STATUS.notFound, situation: `modify of removed app ${app.n}` });
-        return;
-      }
+      if (refusalJudged(r, res, app, this.as, `B modifies A's app ${app.n}`, `modify of removed app ${app.n}`)) return;
       if (!r.ex.expectStatus('status-code', res, STATUS.ok)) return;
       Object.assign(app.sent, this.patch);
       r.ex.expect('read-after-write', appMatchesSent(appOf(res), app.sent, `modify answer of app ${app.n}`, { answer: true }));
@@ -171,14 +168,7 @@ class RemoveApp implements Cmd {
     const held = [...app.leases];
     await step(r, `remove app ${app.n} ${who(this.as)}${app.removed ? ' (removed already)' : held.length ? ` (holding ${held.map((l) => leaseName(m, l)).join(', ')})` : ''}`, async () => {
       const res = await r.ex.call('RemoveSIPControlAppByUUID', { uuid: app.uuid, as: this.as, purpose: `remove app ${app.n} ${who(this.as)}` });
-      if (this.as === 'b') {
-        r.ex.expectStatus('cross-account-isolation', res, { ...STATUS.foreign, situation: `B removes A's app ${app.n}` });
-        return;
-      }
-      if (app.removed) {
-        r.ex.expectStatus('not-found-after-remove', res, { ...STATUS.notFound, situation: `second remove of app ${app.n}` });
-        return;
-      }
+      if (refusalJudged(r, res, app, this.as, `B removes A's app ${app.n}`, `second remove of app ${app.n}`)) return;
       // E19: an app holding leases may be refused (409, nothing changes) or removed with its leases released.
       const rule = held.length ? { situation: `remove of app ${app.n} holding leases`, accept: [200, 409] } : { situation: `remove of app ${app.n}`, accept: [200] };
       if (!r.ex.expectStatus('status-code', res, rule)) return;

@@ -50,6 +50,18 @@ export async function runSuite(extra: Partial<RunOptions> = {}): Promise<RunResu
   }
 }
 
+/** The first failures and errors of a run, one line each: what an assertion's message shows when a run should have passed. */
+export function describeFailures(result: RunResult, limit = 6): string {
+  return result.cases.flatMap((c) => [
+    ...(c.status === 'error' ? [`${c.id}: error ${c.reason}`] : []),
+    ...c.checks.filter((o) => o.status === 'failed').map((o) => `${c.id} [${o.check}] ${o.message.split('\n')[0]}`),
+  ]).slice(0, limit).join('\n') || 'none';
+}
+
+/** The seeds the generated suite is proven at (besides the matrix's fixed one), and its selection. */
+export const GENERATED_SEEDS = [1, 2, 3];
+export const GENERATED_ONLY: Partial<RunOptions> = { suite: ['generated'] };
+
 export function failedChecks(result: RunResult): string[] {
   const counts = new Map<string, number>();
   for (const c of result.cases) {
