@@ -81,6 +81,7 @@ function lazyApp(ctx: CaseContext) {
 
 const property = <T>(ctx: CaseContext, caseId: string, def: PropertyDefinition<T>) => runProperty(ctx, caseId, def);
 
+// Each property case is one chain of requests as long as its share of --budget: started first (startFirst).
 export const generatedCases: CaseDefinition[] = defineCases('generated', [
   {
     id: 'create-valid', title: 'every create body valid per the spec is accepted and reads back as sent', operation: CREATE,
@@ -227,8 +228,10 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
     id: 'stateful', title: 'random sequences over the run\'s apps, leases and a second account agree with the model', operation: 'workflow',
     tags: ['generated', 'model', 'leases', 'isolation', 'workflow'],
     checks: ['status-code', 'read-after-write', 'listed-after-create', 'not-found-after-remove', 'lease-assignment', 'cross-account-isolation'],
-    // The leases the user lent are shared with the lease cases: take turns with them.
-    sideEffects: 'writes', lock: 'tnleases',
+    // One lease from the pool (re-adding, moving and removing need no more), so the lease cases run
+    // on the others meanwhile instead of waiting for this, the run's longest chain.
+    // (none lent: the model runs over apps alone).
+    sideEffects: 'writes', lock: 'tnleases', leaseShare: 'one',
     async run(ctx) {
       const hasB = Boolean(ctx.env.tokens.b);
       const callUuid = ctx.env.fixtures.callUuid;
@@ -249,7 +252,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
       });
     },
   },
-]);
+]).map((c) => ({ ...c, startFirst: true }));
 
 /** Path uuids from the spec's pattern: values that break it, and well-formed ones that name nothing. */
 async function pathProperty(ctx: CaseContext, caseId: string, operations: OperationId[], weight: number): Promise<void> {

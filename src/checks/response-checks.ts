@@ -69,10 +69,11 @@ export function responseSchema(res: ObservedResponse, strict = false): Verdict |
 export function uuidFormat(res: ObservedResponse): Verdict | null {
   if (res.json === undefined) return null;
   const bad: string[] = [];
-  walk(res.json, '', (pointer, key, value) => {
-    if (pointer.split('/').includes('channel')) return;
-    if ((key === 'uuid' || key.endsWith('_uuid')) && typeof value === 'string' && !UUID_PATTERN.test(value)) bad.push(`${pointer}: ${preview(value, 60)}`);
-    if ((key === 'uuid' || key.endsWith('_uuid')) && typeof value === 'number') bad.push(`${pointer}: ${value} (a number)`);
+  walk(res.json, (path, key, value) => {
+    if (key !== 'uuid' && !key.endsWith('_uuid')) return;
+    if (path.includes('channel')) return;
+    if (typeof value === 'string' && !UUID_PATTERN.test(value)) bad.push(`${pointerOf(path)}: ${preview(value, 60)}`);
+    if (typeof value === 'number') bad.push(`${pointerOf(path)}: ${value} (a number)`);
   });
   if (bad.length === 0) return pass();
   return fail(`${res.method} ${res.path}: uuid values break the page's pattern`, 'lower-case 8-4-4-4-12 hex uuids', bad.slice(0, 5).join('; '));
@@ -98,24 +99,40 @@ const SECRET_KEYS = new Set(['password', 'token', 'secret', 'api_key']);
 export function noSecretsExposed(res: ObservedResponse): Verdict | null {
   if (res.json === undefined || res.status >= 300) return null;
   const exposed: string[] = [];
-  walk(res.json, '', (pointer, key, value) => {
-    if (SECRET_KEYS.has(key) && typeof value === 'string' && value !== '') exposed.push(pointer);
+  walk(res.json, (path, key, value) => {
+    if (SECRET_KEYS.has(key) && typeof value === 'string' && value !== '') exposed.push(pointerOf(path));
   });
   if (exposed.length === 0) return pass();
   return fail(`${res.method} ${res.path}: answer carries credentials`, 'no filled password/token fields', exposed.slice(0, 5).join(', '));
 }
 
-function walk(value: unknown, pointer: string, visit: (pointer: string, key: string, value: unknown) => void, depth = 0): void {
-  if (depth > 12) return;
+/**
+ * Visit every key of a body (12 levels deep at most). The path is a list of keys, turned into a
+ * JSON pointer only for what a check reports: a list answer holds thousands of keys, and building
+ * a pointer string for each was most of the time these checks took.
+ */
+function walk(value: unknown, visit: (path: readonly (string | number)[], key: string, value: unknown) => void, path: (string | number)[] = []): void {
+  if (path.length > 12) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, `${pointer}/${i}`, visit, depth + 1));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], visit, path);
+      path.pop();
+    }
   } else if (isObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      visit(childPointer, key, child);
-      walk(child, childPointer, visit, depth + 1);
+    for (const key in value) {
+      const child = value[key];
+      path.push(key);
+      visit(path, key, child);
+      walk(child, visit, path);
+      path.pop();
     }
   }
+}
+
+/** A JSON pointer ("/payload/0/uuid") from a walked path. */
+function pointerOf(path: readonly (string | number)[]): string {
+  return path.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /**

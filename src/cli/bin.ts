@@ -1,8 +1,9 @@
 /**
  * The process entry point (bin/sipapp-conformance.js runs its compiled copy).
  * Order matters for start-up time and for Ctrl-C: the signal listeners come
- * first, then the answers that need no module at all (`--version`), and only
- * then the command line, which loads each command's modules when it runs.
+ * first, then the answers that need no module at all (`--version`, and `--help`
+ * from the build's prerendered screens), and only then the command line, which
+ * loads each command's modules when it runs.
  */
 import { installEarlySignalHandlers } from './signals.ts';
 
@@ -12,6 +13,11 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version') {
   const { packageInfo } = await import('../package-root.ts');
   process.stdout.write(`${packageInfo().version}\n`);
+} else if (argv.includes('--help') || argv.includes('-h')) {
+  const { cachedHelp } = await import('./help-cache.ts');
+  const text = cachedHelp(argv, process.env, process.stdout.columns);
+  if (text !== undefined) process.stdout.write(text);
+  else process.exitCode = await (await import('./main.ts')).main(argv);
 } else {
   const { main } = await import('./main.ts');
   process.exitCode = await main(argv);

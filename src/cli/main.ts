@@ -15,6 +15,7 @@ import { diffCommand, mergeCommand } from './commands/compare.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { packageInfo } from '../package-root.ts';
 import { replayCommand } from './commands/replay.ts';
+import { helpWidth } from './help-cache.ts';
 
 const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
 
@@ -73,7 +74,7 @@ function acceptingSharedOptions(command: CommandModule, shared: string[]): Comma
   };
 }
 
-const COMMAND_NAMES = ['run', 'list', 'checks', 'validate', 'serve', 'cleanup', 'diff', 'merge', 'verify'];
+export const COMMAND_NAMES = ['run', 'list', 'checks', 'validate', 'serve', 'cleanup', 'diff', 'merge', 'verify', 'replay'];
 
 export function buildCli(argv: string[], setExitCode: (code: number) => void): Argv {
   rememberArgv(argv);
@@ -99,7 +100,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .help()
     .alias('h', 'help')
     .version(packageInfo().version)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth(process.stdout.columns))
     .epilogue(EPILOGUE)
     .exitProcess(false)
     .fail((message, error) => {

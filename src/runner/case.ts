@@ -25,10 +25,21 @@ export interface CaseDefinition {
   /** Cases sharing a lock never run at the same time (e.g. the account's leases). */
   lock?: string;
   /**
+   * For `lock: 'tnleases'` cases that need no particular number of leases: hold
+   * one of the pool (none when the user lent none) or, by default, all of it.
+   */
+  leaseShare?: 'one' | 'all';
+  /**
    * Needs the account to itself: runs after the parallel cases, alone, so no
    * other case creates or removes apps while it looks (e.g. "the newest app is listed").
    */
   exclusive?: boolean;
+  /**
+   * A long chain of requests that must follow one another (the generated
+   * property cases, whose length grows with --budget): started before the
+   * short cases, so the run's critical path begins at once instead of last.
+   */
+  startFirst?: boolean;
   run(ctx: CaseContext): Promise<void>;
 }
 

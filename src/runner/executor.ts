@@ -62,7 +62,8 @@ export function skippedResult(c: CaseDefinition, reason: string): CaseResult {
  *   different leases run side by side, two cases never share a lease.
  * - any other lock (e.g. 'call', the one live call): one case at a time.
  * Waiting cases are served in definition order per fixture (no overtaking), so
- * a case needing both leases is not starved by single-lease ones.
+ * a case needing both leases is not starved by single-lease ones; cases marked
+ * `startFirst` (long chains) go ahead of all others.
  * Exclusive cases run afterwards, one at a time, with nothing else in flight.
  * Results come back in definition order, whatever order they finished in.
  */
@@ -83,7 +84,7 @@ export const LEASE_POOL_LOCK = 'tnleases';
 /** How many of the pool's leases a case holds while it runs. */
 export function leaseDemand(c: CaseDefinition, poolSize: number): number {
   if (c.lock !== LEASE_POOL_LOCK) return 0;
-  const wanted = c.needs?.includes('twoTnleases') ? 2 : c.needs?.includes('tnlease') ? 1 : poolSize;
+  const wanted = c.needs?.includes('twoTnleases') ? 2 : c.needs?.includes('tnlease') || c.leaseShare === 'one' ? 1 : poolSize;
   return Math.min(wanted, poolSize);
 }
 
@@ -96,7 +97,8 @@ function withLeases(env: RunEnvironment, tnleases: string[]): RunEnvironment {
 
 async function executePool(cases: CaseDefinition[], env: RunEnvironment, options: ExecuteOptions, concurrency: number): Promise<CaseResult[]> {
   const results: CaseResult[] = new Array(cases.length);
-  const pending = cases.map((_, index) => index);
+  // Long chains first (a stable order otherwise): the run then ends when its longest chain does.
+  const pending = cases.map((_, index) => index).sort((x, y) => Number(Boolean(cases[y].startFirst)) - Number(Boolean(cases[x].startFirst)));
   const heldLocks = new Set<string>();
   const freeLeases = [...env.fixtures.tnleases];
   const limit = Math.max(1, concurrency);

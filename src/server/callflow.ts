@@ -1,22 +1,20 @@
 /**
- * Call-flow XML checking for the call route. Uses the project's validateCallFlow
- * (src/callflow/validate.ts, XSD-based) when present; otherwise a built-in
- * fallback (well-formedness plus the known verbs of opentact-notes.md).
+ * Call-flow XML checking for the call route: the project's validateCallFlow
+ * (src/callflow/validate.ts, XSD-based), judged by the server's behaviour.
  */
-import { XMLValidator, XMLParser } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import type { CallflowMode } from './behaviour.ts';
 import { normativeDefects } from '../callflow/tiers.ts';
 
 export type CallFlowVerdict = { ok: true } | { ok: false; kind: 'not-well-formed' | 'schema'; errors: string[] };
 type Validate = (xml: string) => Promise<CallFlowVerdict>;
 
-const PROJECT_VALIDATOR = '../callflow/validate.ts';
 let loaded: Promise<Validate> | undefined;
 
+/** The project's XSD validator, loaded on the first call-flow request (xmllint's wasm is heavy). */
 function projectValidator(): Promise<Validate> {
-  loaded ??= import(PROJECT_VALIDATOR)
-    .then((m: { validateCallFlow?: Validate }) => m.validateCallFlow ?? fallbackValidate)
-    .catch(() => fallbackValidate);
+  // A literal specifier, so both tsc (extension rewriting) and the bundler (a chunk of its own) follow it.
+  loaded ??= import('../callflow/validate.ts').then((m) => m.validateCallFlow);
   return loaded;
 }
 
@@ -25,32 +23,6 @@ export function wellFormed(xml: string): CallFlowVerdict {
   const r = XMLValidator.validate(xml);
   if (r === true) return { ok: true };
   return { ok: false, kind: 'not-well-formed', errors: [`${r.err.msg} (line ${r.err.line})`] };
-}
-
-const VERBS = new Set([
-  'Answer', 'Dial', 'Gather', 'Hangup', 'Pause', 'Play', 'Reject', 'Redirect', 'Record', 'Say', 'Callback',
-  'Switch', 'Case', 'Default', 'Error', 'To', 'Sip', 'Number',
-]);
-
-async function fallbackValidate(xml: string): Promise<CallFlowVerdict> {
-  const wf = wellFormed(xml);
-  if (!wf.ok) return wf;
-  const doc = new XMLParser({ ignoreAttributes: true, preserveOrder: true }).parse(xml) as Array<Record<string, unknown>>;
-  const roots = doc.filter((n) => !('?xml' in n) && !('#text' in n));
-  if (roots.length !== 1 || !('Response' in roots[0])) return { ok: false, kind: 'schema', errors: ['root element must be <Response>'] };
-  const errors: string[] = [];
-  const walk = (nodes: unknown) => {
-    if (!Array.isArray(nodes)) return;
-    for (const n of nodes as Array<Record<string, unknown>>) {
-      for (const [k, v] of Object.entries(n)) {
-        if (k === '#text' || k === ':@') continue;
-        if (!VERBS.has(k)) errors.push(`unknown element <${k}>`);
-        walk(v);
-      }
-    }
-  };
-  walk(roots[0].Response);
-  return errors.length ? { ok: false, kind: 'schema', errors } : { ok: true };
 }
 
 /** Judge a call-flow document the way the server's (possibly faulty) behaviour says. */

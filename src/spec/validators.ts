@@ -3,14 +3,20 @@
  *
  * The whole OpenAPI document is registered with ajv once, under a private base URI, and every
  * validator is a `$ref` into it, so `$ref`s between components resolve exactly as the spec writes
- * them. Operation validators are compiled together on first use and cached; component validators
- * are compiled on first request for that component and cached.
+ * them. The build compiles every validator once (ajv's standalone code, dist/generated/); a run
+ * loads that set when it was built from this very spec, and otherwise compiles the operations'
+ * validators on first use and each component's on first request (from the sources, or after the
+ * spec was edited).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import _Ajv2020 from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { _, type ErrorObject, type ValidateFunction } from 'ajv';
+import _standaloneCode from 'ajv/dist/standalone/index.js';
 import _addFormats from 'ajv-formats';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { loadSpec } from './load.ts';
+import { packagePath } from '../package-root.ts';
+import { loadSpec, specSha256 } from './load.ts';
 import { OPERATIONS, OPERATION_IDS, type OperationId } from './operations.ts';
 
 // ajv and ajv-formats are CommonJS with `exports.default`; under NodeNext the default import is the
@@ -18,6 +24,8 @@ import { OPERATIONS, OPERATION_IDS, type OperationId } from './operations.ts';
 type AjvClass = typeof _Ajv2020.default;
 type AjvInstance = InstanceType<AjvClass>;
 const Ajv2020: AjvClass = ((_Ajv2020 as unknown as { default?: AjvClass }).default ?? _Ajv2020) as AjvClass;
+type StandaloneCode = typeof _standaloneCode.default;
+const standaloneCode: StandaloneCode = ((_standaloneCode as unknown as { default?: StandaloneCode }).default ?? _standaloneCode) as StandaloneCode;
 type AddFormats = typeof _addFormats.default;
 const addFormats: AddFormats = ((_addFormats as unknown as { default?: AddFormats }).default ??
   _addFormats) as AddFormats;
@@ -44,10 +52,10 @@ interface CompiledOperation {
 }
 
 interface State {
-  ajv: AjvInstance;
   doc: OpenAPIV3_1.Document;
   operations: Map<OperationId, CompiledOperation>;
-  components: Map<string, ValidateFunction>;
+  /** A component's validator, compiled on first use (or taken from the precompiled set). */
+  component(name: string): ValidateFunction;
   errorEnvelope: ValidateFunction;
 }
 
@@ -95,10 +103,6 @@ function resolveLocal(doc: OpenAPIV3_1.Document, ref: string): { value: unknown;
   return { value, tokens };
 }
 
-function compileAt(ajv: AjvInstance, tokens: string[]): ValidateFunction {
-  return ajv.compile({ $ref: BASE + pointerOf(tokens) });
-}
-
 function operationObject(doc: OpenAPIV3_1.Document, id: OperationId): { op: OpenAPIV3_1.OperationObject; tokens: string[] } {
   const { method, path } = OPERATIONS[id];
   const m = method.toLowerCase();
@@ -126,53 +130,147 @@ function mediaSchemaTokens(
   return [...at, 'content', JSON_MEDIA, 'schema'];
 }
 
-function init(strict = false): State {
-  const cached = states.get(strict);
-  if (cached) return cached;
-  const doc = (strict ? strictVariant(loadSpec()) : loadSpec()) as OpenAPIV3_1.Document;
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
-  addFormats(ajv);
-  // Register the whole document: OpenAPI's own keys are unknown keywords (ignored, strict: false).
-  ajv.addSchema({ ...(doc as object), $id: BASE });
+// Names of the validators a set holds (the export names of a precompiled set).
+const responseKey = (id: OperationId, status: number) => `response ${id} ${status}`;
+const requestKey = (id: OperationId) => `request ${id}`;
+const componentKey = (name: string) => `component ${name}`;
 
-  const operations = new Map<OperationId, CompiledOperation>();
+/**
+ * Every validator the checks use, by name, with the pointer tokens of its schema in the document:
+ * each operation's documented JSON responses and request body, and every component schema.
+ */
+function validatorTargets(doc: OpenAPIV3_1.Document): Map<string, string[]> {
+  const targets = new Map<string, string[]>();
   for (const id of OPERATION_IDS) {
     const { op, tokens } = operationObject(doc, id);
-    const responses = new Map<number, ValidateFunction>();
     for (const [code, response] of Object.entries(op.responses ?? {})) {
       const status = Number(code);
       if (!Number.isInteger(status)) continue;
       const schemaTokens = mediaSchemaTokens(doc, response, [...tokens, 'responses', code]);
-      if (schemaTokens) responses.set(status, compileAt(ajv, schemaTokens));
+      if (schemaTokens) targets.set(responseKey(id, status), schemaTokens);
     }
-    let request: ValidateFunction | undefined;
     if (op.requestBody) {
       const schemaTokens = mediaSchemaTokens(doc, op.requestBody, [...tokens, 'requestBody']);
-      if (schemaTokens) request = compileAt(ajv, schemaTokens);
+      if (schemaTokens) targets.set(requestKey(id), schemaTokens);
     }
-    operations.set(id, { responses, request });
   }
-  const errorEnvelope = compileAt(ajv, ['components', 'schemas', 'ErrorEnvelope']);
-  const state: State = { ajv, doc, operations, components: new Map([['ErrorEnvelope', errorEnvelope]]), errorEnvelope };
-  states.set(strict, state);
+  for (const name of Object.keys(doc.components?.schemas ?? {})) targets.set(componentKey(name), ['components', 'schemas', name]);
+  return targets;
+}
+
+/** The document as the validators see it: the --strict variant takes each `x-strict` over the default. */
+function documentFor(strict: boolean): OpenAPIV3_1.Document {
+  return (strict ? strictVariant(loadSpec()) : loadSpec()) as OpenAPIV3_1.Document;
+}
+
+/** An ajv instance holding the whole document: OpenAPI's own keys are unknown keywords (ignored, strict: false). */
+function ajvFor(doc: OpenAPIV3_1.Document, code?: { source: true; formats: unknown }): AjvInstance {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, ...(code ? { code: code as never } : {}) });
+  addFormats(ajv);
+  ajv.addSchema({ ...(doc as object), $id: BASE });
+  return ajv;
+}
+
+/** Put a set of validators (looked up by name) into the shape the public functions use. */
+function stateOf(doc: OpenAPIV3_1.Document, lookup: (key: string) => ValidateFunction | undefined): State {
+  const operations = new Map<OperationId, CompiledOperation>();
+  const targets = validatorTargets(doc);
+  for (const id of OPERATION_IDS) {
+    const responses = new Map<number, ValidateFunction>();
+    for (const code of Object.keys(operationObject(doc, id).op.responses ?? {})) {
+      const status = Number(code);
+      if (targets.has(responseKey(id, status))) responses.set(status, lookup(responseKey(id, status))!);
+    }
+    operations.set(id, { responses, request: targets.has(requestKey(id)) ? lookup(requestKey(id)) : undefined });
+  }
+  const component = (name: string) => {
+    if (!targets.has(componentKey(name))) throw new Error(`spec has no component schema named ${JSON.stringify(name)}`);
+    return lookup(componentKey(name))!;
+  };
+  return { doc, operations, component, errorEnvelope: component('ErrorEnvelope') };
+}
+
+/** Compile the validators now, from the document (components on first use). */
+function compiledState(strict: boolean): State {
+  const doc = documentFor(strict);
+  const ajv = ajvFor(doc);
+  const targets = validatorTargets(doc);
+  const compiled = new Map<string, ValidateFunction>();
+  return stateOf(doc, (key) => {
+    let v = compiled.get(key);
+    if (!v) {
+      v = ajv.compile({ $ref: BASE + pointerOf(targets.get(key)!) });
+      compiled.set(key, v);
+    }
+    return v;
+  });
+}
+
+/**
+ * The validators as JavaScript (ajv's standalone code, CommonJS): what the build writes to
+ * dist/generated/ so a run loads them instead of compiling them (compile once, at build time).
+ */
+export function precompiledValidatorsSource(strict: boolean): string {
+  const doc = documentFor(strict);
+  const ajv = ajvFor(doc, { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` });
+  const refs = Object.fromEntries([...validatorTargets(doc)].map(([key, tokens]) => [key, BASE + pointerOf(tokens)]));
+  return standaloneCode(ajv, refs);
+}
+
+/** Bumped whenever the way validators are compiled changes (ajv options, targets): older builds are then ignored. */
+export const VALIDATOR_FORMAT = 1;
+
+/** Where the build writes a precompiled set, and the spec hash it was built from. */
+export const precompiledPath = (strict: boolean) => packagePath(`dist/generated/validators-${strict ? 'strict' : 'default'}.cjs`);
+export const precompiledStampPath = () => packagePath('dist/generated/validators.json');
+
+/** The precompiled set, when the build wrote one from this very spec (else undefined: compile). */
+function precompiledState(strict: boolean): State | undefined {
+  if (compileOnly) return undefined;
+  try {
+    const stamp = JSON.parse(readFileSync(precompiledStampPath(), 'utf8')) as { specSha256?: string; format?: number };
+    if (stamp.specSha256 !== specSha256() || stamp.format !== VALIDATOR_FORMAT) return undefined;
+    const exported = createRequire(import.meta.url)(precompiledPath(strict)) as Record<string, ValidateFunction>;
+    return stateOf(documentFor(strict), (key) => exported[key]);
+  } catch {
+    return undefined;
+  }
+}
+
+const origins = new Map<boolean, 'precompiled' | 'compiled'>();
+let compileOnly = false;
+
+/**
+ * Forget the validators this process holds; the next use loads the precompiled set, or compiles
+ * from the spec when `compile` is true (tests compare the two).
+ */
+export function resetValidators(options: { compile?: boolean } = {}): void {
+  states.clear();
+  origins.clear();
+  compileOnly = options.compile ?? false;
+}
+
+function init(strict = false): State {
+  let state = states.get(strict);
+  if (!state) {
+    const loaded = precompiledState(strict);
+    origins.set(strict, loaded ? 'precompiled' : 'compiled');
+    state = loaded ?? compiledState(strict);
+    states.set(strict, state);
+  }
   return state;
+}
+
+/** How this process got its validators: loaded from the build, or compiled from the spec. */
+export function validatorOrigin(strict = false): 'precompiled' | 'compiled' {
+  init(strict);
+  return origins.get(strict)!;
 }
 
 function componentSchema(doc: OpenAPIV3_1.Document, name: string): OpenAPIV3_1.SchemaObject {
   const schema = doc.components?.schemas?.[name];
   if (!schema) throw new Error(`spec has no component schema named ${JSON.stringify(name)}`);
   return schema;
-}
-
-function componentValidator(name: string): ValidateFunction {
-  const s = init();
-  let v = s.components.get(name);
-  if (!v) {
-    componentSchema(s.doc, name);
-    v = compileAt(s.ajv, ['components', 'schemas', name]);
-    s.components.set(name, v);
-  }
-  return v;
 }
 
 // ------------------------------------------------------------------ error shaping
@@ -300,7 +398,7 @@ export function documentedStatuses(operationId: OperationId): number[] {
 
 /** Validate a value against a named component schema, e.g. 'SIPControlApp', 'TNLease', 'ErrorEnvelope'. */
 export function validateSchema(componentName: string, value: unknown): SchemaError[] {
-  return run(componentValidator(componentName), value);
+  return run(init().component(componentName), value);
 }
 
 /** Property names a component documents (merged through allOf and local $refs). */
