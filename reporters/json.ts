@@ -65,10 +65,17 @@ const CELL: Shape = { order: ['operation', 'status', 'contentType', 'exercised',
 const COVERAGE: Shape = { order: ['percent', 'covered', 'documented', 'threshold', 'cells', 'undocumented'], fields: { cells: CELL, undocumented: CELL } };
 const BUNDLE: Shape = { order: ['format', 'info', 'summary', 'coverage', 'cases'], fields: { info: INFO, summary: SUMMARY, coverage: COVERAGE, cases: CASE } };
 
+const ranks = new WeakMap<Shape, Map<string, number>>();
+const rankOf = (shape: Shape) => {
+  let rank = ranks.get(shape);
+  if (!rank) ranks.set(shape, (rank = new Map(shape.order.map((k, i) => [k, i]))));
+  return rank;
+};
+
 function ordered(value: unknown, shape: Shape = ALPHABETICAL): unknown {
   if (Array.isArray(value)) return value.map((v) => ordered(v, shape));
   if (value === null || typeof value !== 'object') return value;
-  const rank = new Map(shape.order.map((k, i) => [k, i]));
+  const rank = rankOf(shape);
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   entries.sort(([a], [b]) => {
     const ra = rank.get(a) ?? Infinity;

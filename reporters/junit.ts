@@ -6,7 +6,6 @@
  * XML is built with xmlbuilder2 (escaping), after stripping characters XML 1.0 forbids.
  */
 import { hostname } from 'node:os';
-import { create } from 'xmlbuilder2';
 import type { CaseResult, RunResult } from '../src/results/model.ts';
 import type { Reporter, ReporterOptions } from './reporter.ts';
 import { checkEvidenceText, cleanText, errorText, evidenceFor, excerpt, indentRest, oneLine, requestLine, responseExcerpt, seconds } from './format.ts';
@@ -15,7 +14,7 @@ import { writeReportFile } from './files.ts';
 import { scrubDeep } from '../src/results/secrets.ts';
 import { caseLocation, operationLocation } from './locations.ts';
 
-type XMLBuilder = ReturnType<typeof create>;
+type XMLBuilder = ReturnType<typeof import('xmlbuilder2').create>;
 
 export const JUNIT_FILE = 'junit.xml';
 const EXCERPT = { maxLines: 20, maxLineChars: 200, maxChars: 3000 };
@@ -25,13 +24,23 @@ export class JUnitReporter implements Reporter {
   constructor(private readonly opts: Pick<ReporterOptions, 'outDir'>) {}
 
   async onEnd(run: RunResult): Promise<string[]> {
-    const xml = renderJUnit(run);
+    const xml = await renderJUnit(run);
     return [await writeReportFile(this.opts.outDir, JUNIT_FILE, xml, '&lt;redacted-jwt&gt;')];
   }
 }
 
-/** The JUnit document for a run (exported for tests and `merge`). */
-export function renderJUnit(rawRun: RunResult, host: string = hostname()): string {
+/** xmlbuilder2's create(): CommonJS, so a dynamic import may hold it as a named export or under `default`. */
+async function xmlBuilder(): Promise<typeof import('xmlbuilder2').create> {
+  const m = (await import('xmlbuilder2')) as typeof import('xmlbuilder2') & { default?: typeof import('xmlbuilder2') };
+  return m.create ?? m.default!.create;
+}
+
+/**
+ * The JUnit document for a run (exported for tests and `merge`). xmlbuilder2 is loaded here, when
+ * the report is written, not with the reporter: a run's first request need not wait for it.
+ */
+export async function renderJUnit(rawRun: RunResult, host: string = hostname()): Promise<string> {
+  const create = await xmlBuilder();
   const run = scrubDeep(rawRun);
   const { info, summary } = run;
   const timestamp = isoSeconds(info.startedAt);

@@ -2,10 +2,12 @@
  * Feeds several reporters as one. Each reporter's failures are contained: the
  * first error a reporter throws (or rejects with) is passed once to `onError`,
  * that reporter is dropped for the rest of the run, and the others carry on.
- * Reporters get their own deep copy of every result, so none can change what
- * the others (or the caller) see, the verdict included.
+ * Reporters share one scrubbed, frozen deep copy of every result, so none can
+ * change what the others (or the caller) see, the verdict included: one that
+ * tries throws, and is dropped like any failing reporter.
  */
 import type { CaseResult, PlannedCase, RunInfo, RunResult } from '../src/results/model.ts';
+import { scrubbedAndFrozen } from '../src/results/secrets.ts';
 import type { Reporter } from './reporter.ts';
 
 export type ReporterPhase = 'onBegin' | 'onCaseEnd' | 'onEnd' | 'onReportFiles';
@@ -36,22 +38,25 @@ export class ReporterMultiplexer implements Reporter {
   ) {}
 
   async onBegin(info: RunInfo, plan: PlannedCase[]): Promise<void> {
+    const [sharedInfo, sharedPlan] = [scrubbedAndFrozen(info), scrubbedAndFrozen(plan)];
     for (const r of this.active()) {
-      if (r.onBegin) await this.guard(r, 'onBegin', () => r.onBegin!(structuredClone(info), structuredClone(plan)));
+      if (r.onBegin) await this.guard(r, 'onBegin', () => r.onBegin!(sharedInfo, sharedPlan));
     }
   }
 
   async onCaseEnd(result: CaseResult): Promise<void> {
+    const copy = scrubbedAndFrozen(result);
     for (const r of this.active()) {
-      if (r.onCaseEnd) await this.guard(r, 'onCaseEnd', () => r.onCaseEnd!(structuredClone(result)));
+      if (r.onCaseEnd) await this.guard(r, 'onCaseEnd', () => r.onCaseEnd!(copy));
     }
   }
 
   /** Runs every reporter's onEnd, then hands the union of files to `onReportFiles`; returns that union. */
   async onEnd(run: RunResult): Promise<string[]> {
     const files: string[] = [];
+    const copy = scrubbedAndFrozen(run);
     for (const r of this.active()) {
-      const written = await this.guard(r, 'onEnd', () => r.onEnd(structuredClone(run)));
+      const written = await this.guard(r, 'onEnd', () => r.onEnd(copy));
       if (Array.isArray(written)) for (const f of written) if (typeof f === 'string' && !files.includes(f)) files.push(f);
     }
     for (const r of this.active()) {

@@ -100,7 +100,8 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .help()
     .alias('h', 'help')
     .version(packageInfo().version)
-    .wrap(helpWidth(process.stdout.columns))
+    // Laid out only for a help screen: yargs otherwise lays out (and caches) the help of every command it runs.
+    .wrap(argv.includes('--help') || argv.includes('-h') ? helpWidth(process.stdout.columns) : null)
     .epilogue(EPILOGUE)
     .exitProcess(false)
     .fail((message, error) => {

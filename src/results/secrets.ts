@@ -23,14 +23,37 @@ export function containsJwt(text: string): boolean {
   return found;
 }
 
-/** A deep copy of `value` with every string (and object key) scrubbed. */
+/** Values scrubbed and frozen by `scrubbedAndFrozen`: scrubbing them again would change nothing. */
+const SCRUBBED = new WeakSet<object>();
+
+/** A deep copy of `value` with every string (and object key) scrubbed (the value itself if it is already). */
 export function scrubDeep<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && SCRUBBED.has(value)) return value;
   if (typeof value === 'string') return scrubSecrets(value) as T;
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[scrubSecrets(k)] = scrubDeep(v);
     return out as T;
+  }
+  return value;
+}
+
+/**
+ * A scrubbed deep copy that nobody can change: what the reporters' multiplexer hands every
+ * reporter (one copy for all of them instead of a clone each; a reporter that tried to
+ * change it would throw, and be disabled like any failing reporter).
+ */
+export function scrubbedAndFrozen<T>(value: T): T {
+  const out = deepFreeze(scrubDeep(value));
+  if (typeof out === 'object' && out !== null) SCRUBBED.add(out);
+  return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
 }

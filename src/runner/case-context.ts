@@ -239,6 +239,7 @@ export class CaseContext {
     const name = isObject(body) && typeof body.name === 'string' ? body.name : '(unnamed)';
     const subdomain = isObject(body) && typeof body.subdomain === 'string' ? body.subdomain : undefined;
     const key = this.env.ledger.intent(name, subdomain);
+    this.env.created?.push(key);
     const res = await this.call('CreateSIPControlApp', { body, purpose, ...options });
     const payload = payloadOf(res);
     const uuid = res.status < 300 && isObject(payload) && typeof payload.uuid === 'string' ? payload.uuid : undefined;

@@ -30,44 +30,114 @@ export function cleanupCommandLine(baseUrl: string, ledgerFile: string | undefin
 }
 
 export async function cleanupLedger(env: RunEnvironment, ledger: Ledger, entries: LedgerEntry[] = ledger.outstanding(), options: CleanupOptions = {}): Promise<CaseResult> {
-  const concurrency = options.concurrency ?? 8;
-  // Cleanup runs after the deadline too: it waits out throttling as long as --max-wait allows.
-  const ctx = new CaseContext({ ...env, readOnly: false, deadlineAt: undefined });
-  const started = performance.now();
-  const leftovers: string[] = [];
-  let removed = 0;
-  try {
-    if (options.sweepPrefix) entries = [...entries, ...(await unledgeredApps(ctx, ledger.runId, entries))];
-    const unconfirmed = entries.filter((e) => !e.uuid);
-    if (unconfirmed.length) {
-      const lookup = await resolveUnconfirmed(ctx, ledger, unconfirmed);
-      if (lookup) leftovers.push(lookup);
-    }
-    await mapPool(entries.filter((e) => e.uuid), concurrency, async (entry) => {
-      const outcome = await removeEntry(ctx, ledger, entry);
-      if (outcome === 'removed') removed++;
-      else if (outcome !== 'gone') leftovers.push(`${entry.name} (${entry.uuid}): ${outcome}`);
-    });
-  } catch (error) {
-    leftovers.push(error instanceof CaseStop ? error.message : String(error));
+  return new RunCleanup(env, ledger, options).finish(entries);
+}
+
+/** How many removals run beside the cases while they go on: a trickle, the cases keep the connections. */
+const ALONGSIDE = 2;
+
+/**
+ * The run's cleanup, started while the run goes on: the apps a finished case
+ * created are removed as soon as it ends (`alongside`), the rest once every
+ * case is done (`finish`), which reports the whole as the cleanup case.
+ * Only apps the ledger shows holding no lease are removed early: a lease may
+ * already be in use by another case on another app, so releasing one waits
+ * for the end. Exclusive cases must not see apps disappear: `drain` first.
+ */
+export class RunCleanup {
+  private readonly ctx: CaseContext;
+  private readonly concurrency: number;
+  private readonly leftovers: string[] = [];
+  private removed = 0;
+  private removedAlongside = 0;
+  private readonly queue: LedgerEntry[] = [];
+  private workers = 0;
+  private idle: Array<() => void> = [];
+
+  constructor(env: RunEnvironment, private readonly ledger: Ledger, private readonly options: CleanupOptions = {}) {
+    this.concurrency = options.concurrency ?? 8;
+    // Cleanup runs after the deadline too: it waits out throttling as long as --max-wait allows.
+    this.ctx = new CaseContext({ ...env, readOnly: false, deadlineAt: undefined, created: undefined });
   }
-  const nothing = removed === 0 && leftovers.length === 0;
-  const recordedNothing = entries.length === 0 && ledger.all().length === 0;
-  return {
-    id: 'cleanup.run-resources',
-    title: 'remove every resource the run created',
-    suite: 'cleanup',
-    operation: 'workflow',
-    tags: ['cleanup'],
-    // Skipped only when the run recorded nothing at all (e.g. --read-only).
-    status: leftovers.length ? 'error' : recordedNothing ? 'skipped' : 'passed',
-    durationMs: Math.round(performance.now() - started),
-    reason: leftovers.length
-      ? env.redactor.text(`left behind (remove with \`${cleanupCommandLine(env.baseUrl, ledger.file, ledger.runId)}\`): ${leftovers.join('; ')}`)
-      : recordedNothing ? 'the run created nothing' : nothing ? 'nothing the run created was left to remove' : `removed ${removed} app(s) the run created`,
-    checks: ctx.outcomes.filter((o) => o.status !== 'passed'),
-    exchanges: ctx.exchanges,
-  };
+
+  /** Remove, beside the running cases, what a finished case created and no longer needs (lease-free apps only). */
+  alongside(keys: readonly string[]): void {
+    const mine = new Set(keys);
+    const ready = this.ledger.outstanding().filter((e) => mine.has(e.key) && e.uuid && e.leases.length === 0);
+    if (ready.length === 0) return;
+    this.queue.push(...ready);
+    while (this.workers < ALONGSIDE && this.workers < this.queue.length) this.startWorker();
+  }
+
+  /** Wait until nothing removed alongside is still in flight. */
+  drain(): Promise<void> {
+    if (this.workers === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  /** Remove everything else the ledger lists (or `entries`), and report the whole cleanup as a case. */
+  async finish(entries?: LedgerEntry[]): Promise<CaseResult> {
+    await this.drain();
+    const started = performance.now();
+    const { ctx, ledger, leftovers } = this;
+    let todo = entries ?? ledger.outstanding();
+    try {
+      if (this.options.sweepPrefix) todo = [...todo, ...(await unledgeredApps(ctx, ledger.runId, todo))];
+      const unconfirmed = todo.filter((e) => !e.uuid);
+      if (unconfirmed.length) {
+        const lookup = await resolveUnconfirmed(ctx, ledger, unconfirmed);
+        if (lookup) leftovers.push(lookup);
+      }
+      await mapPool(todo.filter((e) => e.uuid), this.concurrency, (entry) => this.remove(entry));
+    } catch (error) {
+      leftovers.push(error instanceof CaseStop ? error.message : String(error));
+    }
+    const nothing = this.removed === 0 && leftovers.length === 0;
+    const recordedNothing = todo.length === 0 && ledger.all().length === 0;
+    const early = this.removedAlongside ? ` (${this.removedAlongside} of them while the run went on)` : '';
+    return {
+      id: 'cleanup.run-resources',
+      title: 'remove every resource the run created',
+      suite: 'cleanup',
+      operation: 'workflow',
+      tags: ['cleanup'],
+      // Skipped only when the run recorded nothing at all (e.g. --read-only).
+      status: leftovers.length ? 'error' : recordedNothing ? 'skipped' : 'passed',
+      // The time the cleanup added after the last case; removals alongside the cases cost none.
+      durationMs: Math.round(performance.now() - started),
+      reason: leftovers.length
+        ? this.ctx.env.redactor.text(`left behind (remove with \`${cleanupCommandLine(this.ctx.env.baseUrl, ledger.file, ledger.runId)}\`): ${leftovers.join('; ')}`)
+        : recordedNothing ? 'the run created nothing' : nothing ? 'nothing the run created was left to remove' : `removed ${this.removed} app(s) the run created${early}`,
+      checks: ctx.outcomes.filter((o) => o.status !== 'passed'),
+      exchanges: ctx.exchanges,
+    };
+  }
+
+  private async remove(entry: LedgerEntry, alongside = false): Promise<void> {
+    try {
+      const outcome = await removeEntry(this.ctx, this.ledger, entry);
+      if (outcome === 'removed') {
+        this.removed++;
+        if (alongside) this.removedAlongside++;
+      } else if (outcome !== 'gone' && !alongside) {
+        this.leftovers.push(`${entry.name} (${entry.uuid}): ${outcome}`);
+      }
+    } catch (error) {
+      // Refused or unanswered alongside the run: still in the ledger, so finish() tries again.
+      if (!alongside) throw error;
+    }
+  }
+
+  private startWorker(): void {
+    this.workers++;
+    void (async () => {
+      for (let entry = this.queue.shift(); entry; entry = this.queue.shift()) {
+        if (!entry.removed) await this.remove(entry, true);
+      }
+      this.workers--;
+      if (this.workers === 0) for (const resolve of this.idle.splice(0)) resolve();
+    })();
+  }
 }
 
 /** Apps carrying the run's prefix that no ledger entry accounts for. */

@@ -54,6 +54,11 @@ export interface RunEnvironment {
   excludedChecks?: ReadonlySet<string>;
   /** Epoch ms of the run deadline (--deadline): waiting out throttling never goes past it. Unset for cleanup. */
   deadlineAt?: number;
+  /**
+   * Ledger keys of the apps the current case created: each case sees its own list (the
+   * executor's view of the environment), so the run can clean up after a case as it ends.
+   */
+  created?: string[];
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */

@@ -9,7 +9,9 @@ export interface ExecuteOptions {
   deadline?: number;
   /** Stop starting new cases (a signal arrived). */
   aborted?: () => boolean;
-  onCaseEnd?: (result: CaseResult) => void | Promise<void>;
+  onCaseEnd?: (result: CaseResult, created: readonly string[]) => void | Promise<void>;
+  /** Awaited after the parallel cases, before the exclusive ones start (which need the account to themselves). */
+  beforeExclusive?: () => Promise<void>;
 }
 
 /** Run one case to a result; never throws. */
@@ -73,6 +75,7 @@ export async function executeCases(cases: CaseDefinition[], env: RunEnvironment,
   const results = new Map<CaseDefinition, CaseResult>();
   const parallel = await executePool(shared, env, options, options.concurrency);
   shared.forEach((c, i) => results.set(c, parallel[i]));
+  if (alone.length) await options.beforeExclusive?.();
   const serial = await executePool(alone, env, options, 1);
   alone.forEach((c, i) => results.set(c, serial[i]));
   return cases.map((c) => results.get(c)!);
@@ -88,11 +91,11 @@ export function leaseDemand(c: CaseDefinition, poolSize: number): number {
   return Math.min(wanted, poolSize);
 }
 
-/** The run's environment as one case sees it: only the leases it holds. */
-function withLeases(env: RunEnvironment, tnleases: string[]): RunEnvironment {
-  const fixtures = { ...env.fixtures, tnleases };
+/** The run's environment as one case sees it: only the leases it holds (if any), and its own list of apps created. */
+function caseView(env: RunEnvironment, tnleases: string[] | undefined, created: string[]): RunEnvironment {
+  const fixtures = tnleases ? { ...env.fixtures, tnleases } : env.fixtures;
   // A proxy, not a copy: the case still counts its requests into the run's environment.
-  return new Proxy(env, { get: (target, key) => (key === 'fixtures' ? fixtures : Reflect.get(target, key)) });
+  return new Proxy(env, { get: (target, key) => (key === 'fixtures' ? fixtures : key === 'created' ? created : Reflect.get(target, key)) });
 }
 
 async function executePool(cases: CaseDefinition[], env: RunEnvironment, options: ExecuteOptions, concurrency: number): Promise<CaseResult[]> {
@@ -107,13 +110,14 @@ async function executePool(cases: CaseDefinition[], env: RunEnvironment, options
   const runAt = async (index: number, leases: string[] | undefined): Promise<void> => {
     const c = cases[index];
     const late = options.deadline !== undefined && Date.now() > options.deadline;
+    const created: string[] = [];
     const result: CaseResult = options.aborted?.()
       ? { ...skippedResult(c, 'not run: the run was interrupted before this case started'), notRun: 'interrupted' }
       : late
         ? { ...skippedResult(c, 'not run: the run deadline was reached before this case started'), status: 'error', notRun: 'deadline' }
-        : await runCase(c, leases ? withLeases(env, leases) : env);
+        : await runCase(c, caseView(env, leases, created));
     results[index] = result;
-    await options.onCaseEnd?.(result);
+    await options.onCaseEnd?.(result, created);
   };
 
   return new Promise<CaseResult[]>((resolve, reject) => {

@@ -6,7 +6,7 @@ import { withCoverage } from '../results/coverage.ts';
 import { validateResponse } from '../spec/validators.ts';
 import type { CaseDefinition } from './case.ts';
 import { describe, executeCases, skippedResult } from './executor.ts';
-import { cleanupLedger } from './cleanup.ts';
+import { RunCleanup } from './cleanup.ts';
 import { createEnvironment, redactorFor, type Target } from './environment.ts';
 import { HttpClient } from './http.ts';
 import { describeRun } from './info.ts';
@@ -94,13 +94,19 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
         await reporters.onCaseEnd?.(r);
       }
     }
+    // What a finished case created is removed while the others run (the cleanup overlaps the run's tail).
+    const cleaner = new RunCleanup(env, ledger, { concurrency: effectiveConcurrency(options) });
     const ran = await executeCases(runnable, env, {
       concurrency: effectiveConcurrency(options),
       deadline: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
       aborted: hooks.interrupted,
-      onCaseEnd: (r) => reporters.onCaseEnd?.(r),
+      onCaseEnd: (r, created) => {
+        cleaner.alongside(created);
+        return reporters.onCaseEnd?.(r);
+      },
+      beforeExclusive: () => cleaner.drain(),
     });
-    const cleanup = await cleanupLedger(env, ledger, ledger.outstanding(), { concurrency: effectiveConcurrency(options) });
+    const cleanup = await cleaner.finish();
     await reporters.onCaseEnd?.(cleanup);
     if (cleanup.status !== 'error') ledger.discardIfClean();
 

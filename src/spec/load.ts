@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { packagePath } from '../package-root.ts';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import YAML from 'yaml';
 
 /** Absolute path of the spec file. */
 export const SPEC_PATH: string = packagePath('spec/openapi.yaml');
@@ -34,6 +34,8 @@ function builtCopy(): OpenAPIV3_1.Document | undefined {
 
 /** The spec parsed from the YAML itself (what the build writes as JSON). */
 export function parseSpecYaml(): OpenAPIV3_1.Document {
+  // Required here, not imported: a run from the build reads the JSON copy and never loads the YAML parser.
+  const YAML = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   return YAML.parse(specBytes().toString('utf8')) as OpenAPIV3_1.Document;
 }
 

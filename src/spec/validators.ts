@@ -10,25 +10,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import _Ajv2020 from 'ajv/dist/2020.js';
-import { _, type ErrorObject, type ValidateFunction } from 'ajv';
-import _standaloneCode from 'ajv/dist/standalone/index.js';
-import _addFormats from 'ajv-formats';
+import type _Ajv2020 from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type _standaloneCode from 'ajv/dist/standalone/index.js';
+import type _addFormats from 'ajv-formats';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { packagePath } from '../package-root.ts';
 import { loadSpec, specSha256 } from './load.ts';
 import { OPERATIONS, OPERATION_IDS, type OperationId } from './operations.ts';
 
-// ajv and ajv-formats are CommonJS with `exports.default`; under NodeNext the default import is the
-// module object for the type checker, while at runtime it is the class/function itself.
+// ajv and ajv-formats are CommonJS with `exports.default`; required when first compiling (a run from
+// the build loads the precompiled set and never needs the compiler), the default export or the module.
 type AjvClass = typeof _Ajv2020.default;
 type AjvInstance = InstanceType<AjvClass>;
-const Ajv2020: AjvClass = ((_Ajv2020 as unknown as { default?: AjvClass }).default ?? _Ajv2020) as AjvClass;
 type StandaloneCode = typeof _standaloneCode.default;
-const standaloneCode: StandaloneCode = ((_standaloneCode as unknown as { default?: StandaloneCode }).default ?? _standaloneCode) as StandaloneCode;
 type AddFormats = typeof _addFormats.default;
-const addFormats: AddFormats = ((_addFormats as unknown as { default?: AddFormats }).default ??
-  _addFormats) as AddFormats;
+const requireHere = createRequire(import.meta.url);
+const defaultExport = <T>(id: string): T => {
+  const m = requireHere(id) as { default?: T };
+  return (m.default ?? m) as T;
+};
 
 export interface SchemaError {
   /** JSON pointer into the validated body, e.g. "/payload/uuid" ("" = the body itself). */
@@ -165,8 +166,9 @@ function documentFor(strict: boolean): OpenAPIV3_1.Document {
 
 /** An ajv instance holding the whole document: OpenAPI's own keys are unknown keywords (ignored, strict: false). */
 function ajvFor(doc: OpenAPIV3_1.Document, code?: { source: true; formats: unknown }): AjvInstance {
+  const Ajv2020 = defaultExport<AjvClass>('ajv/dist/2020.js');
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, ...(code ? { code: code as never } : {}) });
-  addFormats(ajv);
+  defaultExport<AddFormats>('ajv-formats')(ajv);
   ajv.addSchema({ ...(doc as object), $id: BASE });
   return ajv;
 }
@@ -212,9 +214,10 @@ function compiledState(strict: boolean): State {
  */
 export function precompiledValidatorsSource(strict: boolean): string {
   const doc = documentFor(strict);
+  const { _ } = requireHere('ajv') as typeof import('ajv');
   const ajv = ajvFor(doc, { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` });
   const refs = Object.fromEntries([...validatorTargets(doc)].map(([key, tokens]) => [key, BASE + pointerOf(tokens)]));
-  return standaloneCode(ajv, refs);
+  return defaultExport<StandaloneCode>('ajv/dist/standalone/index.js')(ajv, refs);
 }
 
 /** Bumped whenever the way validators are compiled changes (ajv options, targets): older builds are then ignored. */

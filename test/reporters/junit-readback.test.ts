@@ -52,7 +52,7 @@ t.test('a real failing run: every testcase located, uniquely named, failures typ
 t.test('names repeated in the input are made unique', async (t) => {
   const cases = fixtureCases();
   const twice = [...cases, { ...cases[0]! }];
-  const doc = await parse(renderJUnit(buildRun(twice), 'host'));
+  const doc = await parse(await renderJUnit(buildRun(twice), 'host'));
   const names = testcases(doc).map((c) => c.name);
   t.equal(new Set(names).size, names.length);
   t.ok(names.some((n) => / #2$/.test(String(n))), 'the second one is numbered');

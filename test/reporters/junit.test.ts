@@ -59,7 +59,7 @@ t.test('junit.xml validates against the Jenkins junit-10 XSD', async (t) => {
 
 t.test('structure: suites, cases, failure/error/skipped, properties, warnings', async (t) => {
   const run = buildRun();
-  const xml = renderJUnit(run, 'ci-host-1');
+  const xml = await renderJUnit(run, 'ci-host-1');
   t.notMatch(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/, 'no characters XML 1.0 forbids');
   t.notMatch(xml, /\]\]>/, 'a literal ]]> never appears (it is escaped as ]]&gt;)');
   t.notMatch(xml, JWT_RE, 'no raw JWT');
