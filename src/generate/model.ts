@@ -40,6 +40,8 @@ export interface Model {
   callUuid?: string;
   /** E15/E47: whether Get shows an app's outbound voice profile, once seen; the server is held to it. */
   relationShown?: { shown: boolean; app: number };
+  /** The app the last lease change was sent to: changes often return to it (see AssignLeases). */
+  lastAssigned?: ModelApp;
 }
 
 export interface Real {
@@ -196,10 +198,17 @@ class RemoveApp implements Cmd {
 export type LeaseAction = 'toggle' | 'add' | 'none';
 
 class AssignLeases implements Cmd {
-  constructor(readonly pick: number, readonly actions: LeaseAction[], readonly as: Caller) {}
+  /**
+   * `again`: send the change to the app the previous one went to, when it is still there. Bugs of
+   * an entity's history (a lease removed and added back, a soft-deleted row) need several changes
+   * to one app in a row; picking apps independently makes those sequences rare.
+   */
+  constructor(readonly pick: number, readonly actions: LeaseAction[], readonly as: Caller, readonly again = false) {}
   check = (m: Readonly<Model>) => m.leases.length > 0 && live(m).length > 0 && (this.as === 'a' || m.hasB);
   async run(m: Model, r: Real) {
-    const app = pickFrom(live(m), this.pick);
+    const previous = this.again && m.lastAssigned && !m.lastAssigned.removed ? m.lastAssigned : undefined;
+    const app = previous ?? pickFrom(live(m), this.pick);
+    if (this.as === 'a') m.lastAssigned = app;
     // Remove only leases the app holds (the page is silent on removing others); add any.
     const action = (i: number) => this.actions[i % this.actions.length];
     const remove = m.leases.filter((l, i) => action(i) === 'toggle' && app.leases.has(l));
@@ -231,7 +240,7 @@ class AssignLeases implements Cmd {
       await checkAllLeases(m, r, `after step ${r.steps.length + 1}`);
     });
   }
-  toString = () => `assign(${this.pick}, ${this.actions.join('/')}, ${this.as})`;
+  toString = () => `assign(${this.again ? 'again' : this.pick}, ${this.actions.join('/')}, ${this.as})`;
 }
 
 class ListLeases implements Cmd {
@@ -318,7 +327,7 @@ export function commandsArbitrary(sources: ValueSources, opts: { maxCommands: nu
   const patch = fc.record({ name, is_active: fc.boolean() }, { requiredKeys: [] }).filter((p) => Object.keys(p).length > 0);
   const actions = fc.array(fc.constantFrom<LeaseAction>('toggle', 'toggle', 'add', 'none'), { minLength: 1, maxLength: 3 });
   const create = createBody.map((b) => new CreateApp(b));
-  const assignA = fc.tuple(fc.nat(), actions).map(([p, a]) => new AssignLeases(p, a, 'a'));
+  const assignA = fc.tuple(fc.nat(), actions, fc.boolean()).map(([p, a, again]) => new AssignLeases(p, a, 'a', again));
   const removeA = fc.nat().map((p) => new RemoveApp(p, 'a'));
   // Listed more than once = drawn more often: state changes (create, lease changes, remove) drive the interesting sequences.
   const commands = fc.commands<Model, Real, false>([
