@@ -35,8 +35,9 @@ export interface RunOutcome {
 
 /** What a run is made of, chosen above the runner: which cases, who hears the results, against what. */
 export interface RunParts {
-  cases: readonly CaseDefinition[];
-  reporters: RunListener;
+  /** The cases and reporters may still be loading: the preflight's request goes out first, they are awaited after. */
+  cases: readonly CaseDefinition[] | Promise<readonly CaseDefinition[]>;
+  reporters: RunListener | Promise<RunListener>;
   /** Resolved (and later closed) by the caller: src/session/ for `run`, a test's own server, … */
   target: Target;
   /** Tokens from --token-command, opened before the target (src/session/run.ts); stopped by the caller. */
@@ -50,7 +51,7 @@ export interface RunParts {
  * reachability problems throw UsageError before any case runs.
  */
 export async function executeRun(options: RunOptions, parts: RunParts, hooks: RunHooks = {}): Promise<RunOutcome> {
-  const { target, reporters, tokens } = parts;
+  const { target, tokens } = parts;
   const runId = hooks.runId ?? newRunId();
   const redactor = redactorFor(target, tokens?.redactor);
   if (tokens) tokens.live = { a: target.tokenA, b: target.tokenB };
@@ -61,8 +62,11 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
   try {
     // The preflight leaves first; compiling the validators (blocking) overlaps its round trip.
     const reachable = preflight(http, target.baseUrl, target.tokenA, redactor);
+    const loading = Promise.all([parts.cases, parts.reporters]);
+    loading.catch(() => undefined); // awaited below, unless the preflight stops the run first
     warmUp(options.strict);
     const checked = await reachable;
+    const [allCases, reporters] = await loading;
     for (const line of checked.notices) (hooks.notices ?? process.stderr).write(`sipapp-conformance: ${line}\n`);
     const env = await createEnvironment(target, {
       runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
@@ -73,7 +77,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
     });
     const ledger = env.ledger;
 
-    const selected = selectCases(parts.cases, options);
+    const selected = selectCases(allCases, options);
     if (selected.length === 0) throw new UsageError(EMPTY_SELECTION);
     const availability = { tokenB: Boolean(target.tokenB), readOnly: options.readOnly, fixtures: target.fixtures };
     // Exclusions first: "excluded" says the user chose it, a missing fixture says what to pass.

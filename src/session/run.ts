@@ -1,5 +1,3 @@
-import { ALL_CASES } from '../../suites/index.ts';
-import { createReporters } from '../../reporters/index.ts';
 import { removeStaleReports } from '../../reporters/stale.ts';
 import { executeRun, type RunHooks, type RunOutcome } from '../runner/run.ts';
 import type { RunOptions } from '../runner/options.ts';
@@ -16,10 +14,12 @@ export async function runConformanceSuite(options: RunOptions, hooks: RunHooks =
   const tokens = await openRunTokens(options);
   try {
     return await withTarget({ ...options, token: tokens.commanded.a ?? options.token, tokenB: tokens.commanded.b ?? options.tokenB }, async (target) => {
-      const reporters = createReporters(options.reporter, { outDir: options.out, stream: hooks.stream, color: options.color, quiet: options.quiet });
       // A report file this run does not write must not pass for its result (a CI job would upload a stale junit.xml).
       removeStaleReports(options.out, options.reporter);
-      return executeRun(options, { cases: ALL_CASES, reporters, target, tokens }, hooks);
+      // The cases and the reporters load while the preflight's request is on its way (the engine awaits them after it).
+      const cases = import('../../suites/index.ts').then((m) => m.ALL_CASES);
+      const reporters = import('../../reporters/index.ts').then((m) => m.createReporters(options.reporter, { outDir: options.out, stream: hooks.stream, color: options.color, quiet: options.quiet }));
+      return executeRun(options, { cases, reporters, target, tokens }, hooks);
     });
   } finally {
     tokens.stop();
