@@ -49,7 +49,8 @@ await esbuild.build({
   entryPoints: { bin: join(ROOT, 'src/cli/bin.ts') },
   outdir: join(ROOT, 'dist', 'cli'),
   bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
-  sourcemap: true, minifyWhitespace: true, minifySyntax: true, legalComments: 'linked',
+  // Source maps name the original files and lines (stack traces under --enable-source-maps); the sources themselves are in dist/src.
+  sourcemap: true, sourcesContent: false, minifyWhitespace: true, minifySyntax: true, legalComments: 'linked',
   define: { SIPAPP_BUILD_ID: JSON.stringify(buildId) },
   // Loaded by path or on demand, from node_modules: the optional peer Pact (verify only) and xmllint's wasm.
   external: ['@pact-foundation/pact', 'xmllint-wasm'],

@@ -27,6 +27,7 @@ export interface LedgerEntry {
 
 export class Ledger {
   private readonly entries = new Map<string, LedgerEntry>();
+  private readonly byUuid = new Map<string, string>();
   private counter = 0;
   readonly file?: string;
 
@@ -60,7 +61,10 @@ export class Ledger {
     this.apply({ event: 'removed', key });
   }
 
+  /** The key of the app with this uuid (asked on every request naming an app: indexed, with a scan for uuids set later). */
   keyOf(uuid: string): string | undefined {
+    const known = this.byUuid.get(uuid);
+    if (known !== undefined) return known;
     for (const entry of this.entries.values()) if (entry.uuid === uuid) return entry.key;
     return undefined;
   }
@@ -87,6 +91,7 @@ export class Ledger {
 
   private apply(event: LedgerEvent): void {
     reduce(this.entries, this.runId, event);
+    if (event.event === 'created') this.byUuid.set(event.uuid, event.key);
     if (this.file) appendFileSync(this.file, `${JSON.stringify({ at: new Date().toISOString(), runId: this.runId, ...event })}\n`);
   }
 }

@@ -23,7 +23,8 @@ export class Redactor {
 
   text(value: string): string {
     let out = value;
-    for (const [secret, placeholder] of this.secrets) out = out.split(secret).join(placeholder);
+    // includes() first: most strings hold no secret, and split/join copies them whatever it finds.
+    for (const [secret, placeholder] of this.secrets) if (out.includes(secret)) out = out.split(secret).join(placeholder);
     return scrubSecrets(out);
   }
 
