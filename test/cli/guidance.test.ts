@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { runCli, linesOf, BIN, ROOT, type CliOutcome } from './helpers.ts';
+import { COMMAND_NAMES } from '../../src/cli/main.ts';
+import { nearest } from '../../src/cli/usage.ts';
 
 /** Issue 13 (4–7): a CLI that says what is wrong and what to do. */
 
@@ -26,6 +28,8 @@ const invalid: Array<[string, string[], Record<string, string>, RegExp]> = [
   ['--timeout=abc', ['run', '--timeout=abc'], {}, /--timeout must be a number ≥ 1, got "abc"$/],
   ['a command typo: rn', ['rn'], {}, /Unknown argument: rn; did you mean the command run\?$/],
   ['a command typo: lsit', ['lsit'], {}, /Unknown argument: lsit; did you mean the command list\?$/],
+  ['a command typo: rpelay', ['rpelay'], {}, /Unknown argument: rpelay; did you mean the command replay\?$/],
+  ['a command typo: rnu (run, not replay)', ['rnu'], {}, /Unknown argument: rnu; did you mean the command run\?$/],
   ['an option typo: --reportr', ['run', '--reportr', 'json'], {}, /Unknown argument: reportr; did you mean --reporter\?$/],
   ['list with a selection matching nothing', ['list', '--tag', 'nosuch'], {}, /matches no case/],
   ['--token against the embedded server', ['run', '--token', 'x', '--suite', 'list'], {}, /--token applies to --base-url targets; the embedded reference server uses its own accounts/],
@@ -33,6 +37,16 @@ const invalid: Array<[string, string[], Record<string, string>, RegExp]> = [
 for (const [title, args, env, what] of invalid) {
   t.test(`usage error names the value and the choices: ${title}`, async (t) => usageError(t, await runCli(args, env), what));
 }
+
+t.test('every command, its 2nd and 3rd letters swapped or its last one dropped, is suggested as itself', async (t) => {
+  t.ok(COMMAND_NAMES.includes('replay'), 'replay is a command');
+  for (const name of COMMAND_NAMES) {
+    const swapped = name[0] + name[2] + name[1] + name.slice(3);
+    t.equal(nearest(swapped, COMMAND_NAMES), name, `${swapped} → ${name}`);
+    if (name.length > 3) t.equal(nearest(name.slice(0, -1), COMMAND_NAMES), name, `${name.slice(0, -1)} → ${name}`);
+  }
+  t.equal(nearest('xyzzy', COMMAND_NAMES), undefined, 'nothing close: no suggestion');
+});
 
 t.test('an unknown SIPAPP_* variable is a warning, not an abort', async (t) => {
   const r = await runCli(['checks'], { SIPAPP_BOGUS: '1', SIPAPP_REPORTR: 'json' });

@@ -83,3 +83,51 @@ t.test('leaseDemand', async (t) => {
   t.equal(leaseDemand(c({}), 3), 3, 'a lease case that names no need holds the whole pool');
   t.equal(leaseDemand(c({ lock: 'call' }), 2), 0);
 });
+
+t.test('startFirst cases start before all others; definition order otherwise', async (t) => {
+  const { make, spans } = recorder();
+  const first: Partial<CaseDefinition> = { startFirst: true };
+  const cases = [make('a', {}, 5), make('long-1', first, 5), make('b', {}, 5), make('long-2', first, 5), make('c', {}, 5)];
+  const results = await executeCases(cases, env, { concurrency: 1 });
+  const started = [...spans].sort((x, y) => x.start - y.start).map((s) => s.id);
+  t.same(started, ['long-1', 'long-2', 'a', 'b', 'c'], 'startFirst cases in definition order, then the rest in definition order');
+  t.same(results.map((r) => r.id), cases.map((c) => c.id), 'results still come back in definition order');
+});
+
+t.test('startFirst cases still wait for their fixtures, and do not let later cases overtake on them', async (t) => {
+  const { make, spans } = recorder();
+  const cases = [make('call-a', { lock: 'call' }, 20), make('call-long', { lock: 'call', startFirst: true }, 20), make('free', {}, 20)];
+  await executeCases(cases, env, { concurrency: 1 });
+  t.same([...spans].sort((x, y) => x.start - y.start).map((s) => s.id), ['call-long', 'call-a', 'free']);
+});
+
+t.test("leaseShare 'one': one lease of the pool, none when the pool is empty (the case still runs)", async (t) => {
+  const c = (extra: Partial<CaseDefinition>) => ({ id: 'x', lock: 'tnleases', ...extra }) as CaseDefinition;
+  t.equal(leaseDemand(c({ leaseShare: 'one' }), 2), 1);
+  t.equal(leaseDemand(c({ leaseShare: 'one' }), 0), 0);
+  t.equal(leaseDemand(c({ leaseShare: 'all' }), 2), 2);
+  t.equal(leaseDemand(c({ leaseShare: 'all' }), 0), 0);
+  t.equal(leaseDemand(c({ leaseShare: 'one', needs: ['twoTnleases'] }), 2), 2, 'a named need wins over leaseShare');
+  t.equal(leaseDemand({ id: 'x', leaseShare: 'one' } as CaseDefinition, 2), 0, 'no lease lock, no lease');
+
+  // A pool of two: two 'one' cases run side by side on different leases; an 'all' case holds both, alone.
+  const { make, spans, overlap } = recorder();
+  const one: Partial<CaseDefinition> = { lock: 'tnleases', leaseShare: 'one' };
+  const cases = [make('one-1', one), make('one-2', one), make('all', { lock: 'tnleases', leaseShare: 'all' })];
+  const results = await executeCases(cases, env, { concurrency: 8 });
+  t.same(results.map((r) => r.status), ['passed', 'passed', 'passed']);
+  const seen = (id: string) => spans.find((s) => s.id === id)!.leases;
+  t.equal(seen('one-1').length, 1, 'one-1 holds one lease');
+  t.equal(seen('one-2').length, 1, 'one-2 holds one lease');
+  t.not(seen('one-1')[0], seen('one-2')[0]);
+  t.ok(overlap('one-1', 'one-2'), 'the two ran at the same time');
+  t.same([...seen('all')].sort(), LEASES, "the 'all' case holds the whole pool");
+  t.notOk(overlap('all', 'one-1') || overlap('all', 'one-2'), "the 'all' case overlaps neither");
+
+  // No leases lent: the case runs, seeing none.
+  const empty = { ...env, fixtures: { tnleases: [] } } as unknown as RunEnvironment;
+  const alone = recorder();
+  const [r] = await executeCases([alone.make('one-empty', one, 5)], empty, { concurrency: 2 });
+  t.equal(r!.status, 'passed', 'ran with an empty pool');
+  t.same(alone.spans.find((s) => s.id === 'one-empty')!.leases, [], 'and saw no lease');
+});
