@@ -24,7 +24,7 @@ export function machineNote(): string {
 }
 
 export function requireBuild(): void {
-  if (!existsSync(new URL('../dist/src/cli/bin.js', import.meta.url))) {
+  if (!existsSync(new URL('../dist/cli/bin.js', import.meta.url))) {
     console.error('bench: dist/ is missing; run `npm run build` first (npm run bench does)');
     process.exit(2);
   }

@@ -1,16 +1,17 @@
 /**
  * The build (`npm run build`, which `npm ci` runs through `prepare`):
  *
- * 1. tsc writes dist/src, dist/suites, dist/reporters: the library package.json
- *    `exports` points at, with source maps and .d.ts files.
+ * 1. tsc writes the library's types: .d.ts files in dist/src, dist/suites,
+ *    dist/reporters (package.json `exports` types: dist/src/index.d.ts).
  * 2. dist/generated/: what a run would otherwise work out at start-up, done
  *    once here: the spec as JSON (parsing the YAML costs 0.1 s), the ajv
  *    validators as standalone code (compiling them costs 0.2 s), both stamped
  *    with the spec's sha256 so an edited spec is compiled instead.
- * 3. esbuild bundles the CLI (src/cli/bin.ts) into dist/cli/: a few files
- *    instead of hundreds of modules for Node to resolve and link, split so each
- *    command loads only its own code (Pact, the reference server and the HTML
- *    renderer stay out of a run against --base-url with the JSON reporter).
+ * 3. esbuild bundles the CLI (src/cli/bin.ts) and the library entry
+ *    (src/index.ts, package.json `exports`) into dist/cli/: a few files instead
+ *    of hundreds of modules for Node to resolve and link, split so each command
+ *    loads only its own code (Pact only for verify, the reference server only
+ *    without --base-url, xmlbuilder2 only when junit.xml is written).
  * 4. dist/generated/help.json: every help screen, rendered by the real CLI.
  *
  * Run: node --import tsx scripts/build.ts
@@ -28,12 +29,13 @@ import { COMMAND_NAMES } from '../src/cli/main.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const started = performance.now();
-const step = (what: string) => process.stdout.write(`build: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+// Progress on stderr: `npm pack --json` runs this through prepare and its stdout must stay JSON.
+const step = (what: string) => process.stderr.write(`build: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 
 // 1. The library and its types.
 rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
-step('tsc: dist/src, dist/suites, dist/reporters');
+step('tsc: the library\'s .d.ts files');
 
 // 2. Spec and validators, compiled once.
 const generated = join(ROOT, 'dist', 'generated');
@@ -46,10 +48,10 @@ step('dist/generated: spec as JSON, validators as standalone code');
 // 3. The CLI bundle.
 const buildId = createHash('sha256').update(`${Date.now()} ${process.pid} ${specSha256()}`).digest('hex').slice(0, 16);
 await esbuild.build({
-  entryPoints: { bin: join(ROOT, 'src/cli/bin.ts') },
+  entryPoints: { bin: join(ROOT, 'src/cli/bin.ts'), index: join(ROOT, 'src/index.ts') },
   outdir: join(ROOT, 'dist', 'cli'),
   bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
-  // Source maps name the original files and lines (stack traces under --enable-source-maps); the sources themselves are in dist/src.
+  // Source maps name the original files and lines (stack traces under --enable-source-maps); sources are not shipped.
   sourcemap: true, sourcesContent: false, minifyWhitespace: true, minifySyntax: true, legalComments: 'linked',
   define: { SIPAPP_BUILD_ID: JSON.stringify(buildId) },
   // Loaded by path or on demand, from node_modules: the optional peer Pact (verify only) and xmllint's wasm.
