@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { parseSpecYaml, specSha256 } from '../src/spec/load.ts';
-import { precompiledPath, precompiledStampPath, precompiledValidatorsSource, VALIDATOR_FORMAT } from '../src/spec/validators.ts';
+import { currentValidatorStamp, precompiledPath, precompiledStampPath, precompiledValidatorsSource } from '../src/spec/validators.ts';
 import { HELP_FILE, HELP_WIDTHS, type HelpFile } from '../src/cli/help-cache.ts';
 import { COMMAND_NAMES } from '../src/cli/main.ts';
 
@@ -37,16 +37,18 @@ rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
 step('tsc: the library\'s .d.ts files');
 
+// The build's id: the bundle carries it (esbuild define), and so do the files made for that bundle.
+const buildId = createHash('sha256').update(`${Date.now()} ${process.pid} ${specSha256()}`).digest('hex').slice(0, 16);
+
 // 2. Spec and validators, compiled once.
 const generated = join(ROOT, 'dist', 'generated');
 mkdirSync(generated, { recursive: true });
 writeFileSync(join(generated, 'openapi.json'), JSON.stringify({ specSha256: specSha256(), document: parseSpecYaml() }));
 for (const strict of [false, true]) writeFileSync(precompiledPath(strict), precompiledValidatorsSource(strict));
-writeFileSync(precompiledStampPath(), JSON.stringify({ specSha256: specSha256(), format: VALIDATOR_FORMAT }));
+writeFileSync(precompiledStampPath(), JSON.stringify(currentValidatorStamp(buildId)));
 step('dist/generated: spec as JSON, validators as standalone code');
 
 // 3. The CLI bundle.
-const buildId = createHash('sha256').update(`${Date.now()} ${process.pid} ${specSha256()}`).digest('hex').slice(0, 16);
 await esbuild.build({
   entryPoints: { bin: join(ROOT, 'src/cli/bin.ts'), index: join(ROOT, 'src/index.ts') },
   outdir: join(ROOT, 'dist', 'cli'),

@@ -89,6 +89,8 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .map((make) => acceptingSharedOptions(make(setExitCode), [...shared, ...strays.map((s) => s.option)]));
   return yargs(argv)
     .scriptName('sipapp-conformance')
+    // Our texts are English: yargs' own headings follow them, whatever LANG the build or the user has (the help cache depends on it).
+    .locale('en')
     .usage('$0 <command> [options]\n\nConformance and contract tests for the OpenTact SIP Control App API.')
     .env('SIPAPP')
     .config('config', 'YAML or JSON file of option values (default: ./sipapp-conformance.yaml when present)', (path: string) => readConfigFile(path))

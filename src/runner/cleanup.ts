@@ -69,8 +69,12 @@ export class RunCleanup {
     while (this.workers < ALONGSIDE && this.workers < this.queue.length) this.startWorker();
   }
 
-  /** Wait until nothing removed alongside is still in flight. */
+  /**
+   * Stop removing alongside and wait for the removals in flight: what is still queued stays
+   * outstanding in the ledger, for finish() (all at once, after the cases).
+   */
   drain(): Promise<void> {
+    this.queue.length = 0;
     if (this.workers === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
@@ -115,7 +119,7 @@ export class RunCleanup {
 
   private async remove(entry: LedgerEntry, alongside = false): Promise<void> {
     try {
-      const outcome = await removeEntry(this.ctx, this.ledger, entry);
+      const outcome = await removeEntry(this.ctx, this.ledger, entry, alongside);
       if (outcome === 'removed') {
         this.removed++;
         if (alongside) this.removedAlongside++;
@@ -179,12 +183,19 @@ async function resolveUnconfirmed(ctx: CaseContext, ledger: Ledger, entries: Led
   return undefined;
 }
 
-async function removeEntry(ctx: CaseContext, ledger: Ledger, entry: LedgerEntry): Promise<'removed' | 'gone' | string> {
+/**
+ * Release the leases the run assigned to an app, remove it, confirm. `leasesInUse`: other cases are
+ * still running and may hold any lease of the pool, so no lease is released: an app the server
+ * refuses to remove because it still holds one (E19) is left for the end.
+ */
+async function removeEntry(ctx: CaseContext, ledger: Ledger, entry: LedgerEntry, leasesInUse = false): Promise<'removed' | 'gone' | string> {
   const uuid = entry.uuid!;
+  if (leasesInUse && entry.leases.length) return 'holds leases';
   if (entry.leases.length) {
     await ctx.call('AssignTNLeasesToSIPControlApp', { uuid, body: { remove: entry.leases }, purpose: `release leases the run assigned to ${entry.name}` });
   }
   let res = await ctx.call('RemoveSIPControlAppByUUID', { uuid, purpose: `remove ${entry.name}` });
+  if (res.status === 409 && leasesInUse) return 'holds leases';
   if (res.status === 409) {
     // E19: still holds leases (assigned by the run, possibly moved here by the server): release what the app lists, retry once.
     const leases = payloadOf(await ctx.call('GetSIPControlAppTNLeasesList', { uuid, purpose: `list what still holds ${entry.name}` }));

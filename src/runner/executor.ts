@@ -76,7 +76,8 @@ export async function executeCases(cases: CaseDefinition[], env: RunEnvironment,
   const parallel = await executePool(shared, env, options, options.concurrency);
   shared.forEach((c, i) => results.set(c, parallel[i]));
   if (alone.length) await options.beforeExclusive?.();
-  const serial = await executePool(alone, env, options, 1);
+  // An exclusive case has the account to itself: what it creates is not removed beside the next one.
+  const serial = await executePool(alone, env, { ...options, onCaseEnd: options.onCaseEnd && ((r) => options.onCaseEnd!(r, [])) }, 1);
   alone.forEach((c, i) => results.set(c, serial[i]));
   return cases.map((c) => results.get(c)!);
 }

@@ -28,8 +28,13 @@ export const SPEC_JSON_PATH: string = packagePath('dist/generated/openapi.json')
 /** The spec as the build left it, if it was built from the current YAML. */
 function builtCopy(): OpenAPIV3_1.Document | undefined {
   if (!existsSync(SPEC_JSON_PATH)) return undefined;
-  const built = JSON.parse(readFileSync(SPEC_JSON_PATH, 'utf8')) as { specSha256?: string; document?: OpenAPIV3_1.Document };
-  return built.specSha256 === specSha256() ? built.document : undefined;
+  try {
+    const built = JSON.parse(readFileSync(SPEC_JSON_PATH, 'utf8')) as { specSha256?: string; document?: OpenAPIV3_1.Document };
+    return built.specSha256 === specSha256() ? built.document : undefined;
+  } catch {
+    // Truncated by an interrupted build, or removed by one starting now: the YAML is still there.
+    return undefined;
+  }
 }
 
 /** The spec parsed from the YAML itself (what the build writes as JSON). */

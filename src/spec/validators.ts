@@ -8,8 +8,10 @@
  * validators on first use and each component's on first request (from the sources, or after the
  * spec was edited).
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type _Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type _standaloneCode from 'ajv/dist/standalone/index.js';
@@ -223,16 +225,51 @@ export function precompiledValidatorsSource(strict: boolean): string {
 /** Bumped whenever the way validators are compiled changes (ajv options, targets): older builds are then ignored. */
 export const VALIDATOR_FORMAT = 1;
 
-/** Where the build writes a precompiled set, and the spec hash it was built from. */
+/** Replaced by the bundler with the build's id; undefined when running from the sources. */
+declare const SIPAPP_BUILD_ID: string | undefined;
+
+/** Where the build writes a precompiled set, and what it was built from (ValidatorStamp). */
 export const precompiledPath = (strict: boolean) => packagePath(`dist/generated/validators-${strict ? 'strict' : 'default'}.cjs`);
 export const precompiledStampPath = () => packagePath('dist/generated/validators.json');
 
-/** The precompiled set, when the build wrote one from this very spec (else undefined: compile). */
+/**
+ * What a precompiled set was made from: the spec's bytes, the format, and the code that compiled
+ * it — the build's id for the bundle, the sha256 of this very file for the sources. A set is used
+ * only by the code that made it, so editing this file (ajv options, targets) never runs stale
+ * validators, from the sources or from a bundle.
+ */
+export interface ValidatorStamp {
+  specSha256: string;
+  format: number;
+  compilerSha256?: string;
+  buildId?: string;
+}
+
+/** sha256 of this module's source file (undefined inside the bundle, whose build id stands for it). */
+function compilerSha256(): string | undefined {
+  const self = fileURLToPath(import.meta.url);
+  if (!self.endsWith('.ts') || !existsSync(self)) return undefined;
+  return createHash('sha256').update(readFileSync(self)).digest('hex');
+}
+
+/** The stamp a set compiled now by this code carries (the build adds its id). */
+export function currentValidatorStamp(buildId?: string): ValidatorStamp {
+  return { specSha256: specSha256(), format: VALIDATOR_FORMAT, compilerSha256: compilerSha256(), ...(buildId ? { buildId } : {}) };
+}
+
+function madeByThisCode(stamp: Partial<ValidatorStamp>): boolean {
+  if (stamp.specSha256 !== specSha256() || stamp.format !== VALIDATOR_FORMAT) return false;
+  if (typeof SIPAPP_BUILD_ID !== 'undefined') return stamp.buildId === SIPAPP_BUILD_ID;
+  const mine = compilerSha256();
+  return mine !== undefined && stamp.compilerSha256 === mine;
+}
+
+/** The precompiled set, when this code built it from this very spec (else undefined: compile). */
 function precompiledState(strict: boolean): State | undefined {
   if (compileOnly) return undefined;
   try {
-    const stamp = JSON.parse(readFileSync(precompiledStampPath(), 'utf8')) as { specSha256?: string; format?: number };
-    if (stamp.specSha256 !== specSha256() || stamp.format !== VALIDATOR_FORMAT) return undefined;
+    const stamp = JSON.parse(readFileSync(precompiledStampPath(), 'utf8')) as Partial<ValidatorStamp>;
+    if (!madeByThisCode(stamp)) return undefined;
     const exported = createRequire(import.meta.url)(precompiledPath(strict)) as Record<string, ValidateFunction>;
     return stateOf(documentFor(strict), (key) => exported[key]);
   } catch {

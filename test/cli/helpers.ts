@@ -9,9 +9,10 @@ const SOURCE_ENTRY = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.u
 /**
  * Node's arguments that start the CLI as a process: the sources through tsx
  * (default, so tests never run a stale build), or the compiled bin the package
- * ships (SIPAPP_TEST_BIN=compiled, what `npm run test:compiled` sets).
+ * ships (TEST_SIPAPP_BIN=compiled, what `npm run test:compiled` sets; not SIPAPP_…: the CLI
+ * warns about unknown SIPAPP_* variables on stderr, which the one-line checks count).
  */
-export const CLI: readonly string[] = process.env.SIPAPP_TEST_BIN === 'compiled' ? [BIN] : ['--import', 'tsx', SOURCE_ENTRY];
+export const CLI: readonly string[] = process.env.TEST_SIPAPP_BIN === 'compiled' ? [BIN] : ['--import', 'tsx', SOURCE_ENTRY];
 
 export interface CliOutcome { code: number; out: string; err: string }
 

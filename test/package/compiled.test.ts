@@ -36,7 +36,7 @@ for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsco
   cpSync(join(ROOT, entry), join(PKGDIR, entry), { recursive: true });
 }
 symlinkSync(join(ROOT, 'node_modules'), join(PKGDIR, 'node_modules'), 'dir');
-if (process.env.SIPAPP_TEST_BIN === 'compiled') {
+if (process.env.TEST_SIPAPP_BIN === 'compiled') {
   // Under `npm run test:compiled` the script has just built dist/: test that very build.
   cpSync(join(ROOT, 'dist'), join(PKGDIR, 'dist'), { recursive: true });
 } else {

@@ -18,6 +18,8 @@ import {
   validateSchema,
   validatorOrigin,
   VALIDATOR_FORMAT,
+  currentValidatorStamp,
+  type ValidatorStamp,
 } from '../../src/spec/validators.ts';
 
 /**
@@ -47,11 +49,13 @@ function writeAtomically(file: string, text: string): void {
  */
 function ensurePrecompiled(): void {
   const stampFile = precompiledStampPath();
-  const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { specSha256?: string; format?: number }) : {};
-  if (stamp.specSha256 === specSha256() && stamp.format === VALIDATOR_FORMAT && existsSync(precompiledPath(false)) && existsSync(precompiledPath(true))) return;
+  const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as Partial<ValidatorStamp>) : {};
+  const now = currentValidatorStamp();
+  if (stamp.specSha256 === now.specSha256 && stamp.format === now.format && stamp.compilerSha256 === now.compilerSha256 && existsSync(precompiledPath(false)) && existsSync(precompiledPath(true))) return;
   mkdirSync(join(ROOT, 'dist', 'generated'), { recursive: true });
   for (const strict of [false, true]) writeAtomically(precompiledPath(strict), precompiledValidatorsSource(strict));
-  writeAtomically(stampFile, JSON.stringify({ specSha256: specSha256(), format: VALIDATOR_FORMAT }));
+  // The build's id stays: the bundle made with it keeps using the same (identical) files.
+  writeAtomically(stampFile, JSON.stringify({ ...currentValidatorStamp(), ...(stamp.buildId ? { buildId: stamp.buildId } : {}) }));
 }
 
 interface Example { kind: 'response' | 'request'; operationId: OperationId; status?: number; file: string }
@@ -160,7 +164,7 @@ t.test('a stale, foreign or missing stamp falls back to compiling', async (t) =>
     cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     for (const strict of [false, true]) writeFileSync(join(dir, 'dist', 'generated', `validators-${strict ? 'strict' : 'default'}.cjs`), precompiledValidatorsSource(strict));
-    writeFileSync(join(dir, 'dist', 'generated', 'validators.json'), JSON.stringify({ specSha256: specSha256(), format: VALIDATOR_FORMAT }));
+    writeFileSync(join(dir, 'dist', 'generated', 'validators.json'), JSON.stringify(currentValidatorStamp()));
     return dir;
   };
   /** validatorOrigin (default, strict) in that root, and one verdict that must hold either way. */
@@ -182,8 +186,12 @@ t.test('a stale, foreign or missing stamp falls back to compiling', async (t) =>
   t.same(probe(edited), expected('compiled'), 'spec edited since the build: compiled');
 
   const format = packageRoot('other-format');
-  writeFileSync(join(format, 'dist', 'generated', 'validators.json'), JSON.stringify({ specSha256: specSha256(), format: VALIDATOR_FORMAT + 1 }));
+  writeFileSync(join(format, 'dist', 'generated', 'validators.json'), JSON.stringify({ ...currentValidatorStamp(), format: VALIDATOR_FORMAT + 1 }));
   t.same(probe(format), expected('compiled'), 'written by another validator format: compiled');
+
+  const compiler = packageRoot('compiler-edited');
+  writeFileSync(join(compiler, 'src', 'spec', 'validators.ts'), readFileSync(join(compiler, 'src', 'spec', 'validators.ts'), 'utf8') + '\n// edited after the build\n');
+  t.same(probe(compiler), expected('compiled'), 'the compiling code edited since the build: compiled');
 
   const noStamp = packageRoot('no-stamp');
   rmSync(join(noStamp, 'dist', 'generated', 'validators.json'));
