@@ -8,7 +8,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
-export const BIN = process.env.BENCH_BIN ?? fileURLToPath(new URL('../bin/sipapp-conformance.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../bin/sipapp-conformance.js', import.meta.url));
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

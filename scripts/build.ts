@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { parseSpecYaml, specSha256 } from '../src/spec/load.ts';
-import { currentValidatorStamp, precompiledPath, precompiledStampPath, precompiledValidatorsSource } from '../src/spec/validators.ts';
+import { writePrecompiledValidators } from '../src/spec/validators.ts';
 import { HELP_FILE, HELP_WIDTHS, type HelpFile } from '../src/cli/help-cache.ts';
 import { COMMAND_NAMES } from '../src/cli/main.ts';
 
@@ -44,8 +44,7 @@ const buildId = createHash('sha256').update(`${Date.now()} ${process.pid} ${spec
 const generated = join(ROOT, 'dist', 'generated');
 mkdirSync(generated, { recursive: true });
 writeFileSync(join(generated, 'openapi.json'), JSON.stringify({ specSha256: specSha256(), document: parseSpecYaml() }));
-for (const strict of [false, true]) writeFileSync(precompiledPath(strict), precompiledValidatorsSource(strict));
-writeFileSync(precompiledStampPath(), JSON.stringify(currentValidatorStamp(buildId)));
+writePrecompiledValidators(buildId);
 step('dist/generated: spec as JSON, validators as standalone code');
 
 // 3. The CLI bundle.

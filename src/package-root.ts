@@ -23,6 +23,15 @@ export function packagePath(relative: string): string {
   return join(PACKAGE_ROOT, relative) + (relative.endsWith('/') ? '/' : '');
 }
 
+/** Replaced by the bundler (scripts/build.ts) with the build's id. */
+declare const SIPAPP_BUILD_ID: string | undefined;
+
+/**
+ * The id of the build this code is part of, or undefined when it runs from the sources: what the
+ * build wrote beside the bundle (help screens, precompiled validators) carries the same id.
+ */
+export const BUILD_ID: string | undefined = typeof SIPAPP_BUILD_ID === 'undefined' ? undefined : SIPAPP_BUILD_ID;
+
 let info: { name: string; version: string } | undefined;
 
 /** The package's name and version, from its package.json (read once). */

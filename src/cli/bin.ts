@@ -13,12 +13,11 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version') {
   const { packageInfo } = await import('../package-root.ts');
   process.stdout.write(`${packageInfo().version}\n`);
-} else if (argv.includes('--help') || argv.includes('-h')) {
+} else {
+  // A help screen the build prerendered needs no yargs; anything else goes to the command line
+  // (help-cache is a few lines, and main.ts imports it anyway).
   const { cachedHelp } = await import('./help-cache.ts');
   const text = cachedHelp(argv, process.env, process.stdout.columns);
   if (text !== undefined) process.stdout.write(text);
   else process.exitCode = await (await import('./main.ts')).main(argv);
-} else {
-  const { main } = await import('./main.ts');
-  process.exitCode = await main(argv);
 }

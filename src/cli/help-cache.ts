@@ -8,10 +8,7 @@
  * SIPAPP_* variable and no default config file. Otherwise yargs renders it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { packagePath } from '../package-root.ts';
-
-/** Replaced by the bundler with the build's id; undefined when running from the sources. */
-declare const SIPAPP_BUILD_ID: string | undefined;
+import { BUILD_ID, packagePath } from '../package-root.ts';
 
 /** The widths the build renders: no terminal (100), wide terminals (110), and the classic 80 columns. */
 export const HELP_WIDTHS = [80, 100, 110] as const;
@@ -27,22 +24,26 @@ export interface HelpFile {
 
 export const HELP_FILE = () => packagePath('dist/generated/help.json');
 
-/** The command a help request names ('' for the top level), or undefined when argv is not one. */
+const isHelpFlag = (a: string | undefined) => a === '--help' || a === '-h';
+
+/** Whether the command line asks for a help screen anywhere (yargs then prints one). */
+export const asksForHelp = (argv: readonly string[]) => argv.some(isHelpFlag);
+
+/** The command a help request the cache can answer names ('' for the top level), or undefined. */
 export function helpRequest(argv: readonly string[]): string | undefined {
-  const isHelp = (a: string | undefined) => a === '--help' || a === '-h';
-  if (argv.length === 1 && isHelp(argv[0])) return '';
-  if (argv.length === 2 && isHelp(argv[1]) && /^[a-z]+$/.test(argv[0]!)) return argv[0];
+  if (argv.length === 1 && isHelpFlag(argv[0])) return '';
+  if (argv.length === 2 && isHelpFlag(argv[1]) && /^[a-z]+$/.test(argv[0]!)) return argv[0];
   return undefined;
 }
 
 /** The prerendered text for this request, or undefined to let yargs render it. */
 export function cachedHelp(argv: readonly string[], env: NodeJS.ProcessEnv, columns: number | undefined): string | undefined {
   const command = helpRequest(argv);
-  if (command === undefined || typeof SIPAPP_BUILD_ID === 'undefined') return undefined;
+  if (command === undefined || BUILD_ID === undefined) return undefined;
   if (Object.keys(env).some((k) => k.startsWith('SIPAPP_')) || existsSync('sipapp-conformance.yaml')) return undefined;
   try {
     const file = JSON.parse(readFileSync(HELP_FILE(), 'utf8')) as HelpFile;
-    if (file.buildId !== SIPAPP_BUILD_ID) return undefined;
+    if (file.buildId !== BUILD_ID) return undefined;
     return file.texts[String(helpWidth(columns))]?.[command];
   } catch {
     return undefined;

@@ -15,7 +15,7 @@ import { diffCommand, mergeCommand } from './commands/compare.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { packageInfo } from '../package-root.ts';
 import { replayCommand } from './commands/replay.ts';
-import { helpWidth } from './help-cache.ts';
+import { asksForHelp, helpWidth } from './help-cache.ts';
 
 const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
 
@@ -103,7 +103,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .alias('h', 'help')
     .version(packageInfo().version)
     // Laid out only for a help screen: yargs otherwise lays out (and caches) the help of every command it runs.
-    .wrap(argv.includes('--help') || argv.includes('-h') ? helpWidth(process.stdout.columns) : null)
+    .wrap(asksForHelp(argv) ? helpWidth(process.stdout.columns) : null)
     .epilogue(EPILOGUE)
     .exitProcess(false)
     .fail((message, error) => {

@@ -63,7 +63,8 @@ export class RunCleanup {
   /** Remove, beside the running cases, what a finished case created and no longer needs (lease-free apps only). */
   alongside(keys: readonly string[]): void {
     const mine = new Set(keys);
-    const ready = this.ledger.outstanding().filter((e) => mine.has(e.key) && e.uuid && e.leases.length === 0);
+    // Apps holding a lease are skipped by removeEntry (leasesInUse): they stay for finish().
+    const ready = this.ledger.outstanding().filter((e) => mine.has(e.key) && e.uuid);
     if (ready.length === 0) return;
     this.queue.push(...ready);
     while (this.workers < ALONGSIDE && this.workers < this.queue.length) this.startWorker();

@@ -9,15 +9,16 @@
  * spec was edited).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type _Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type _standaloneCode from 'ajv/dist/standalone/index.js';
 import type _addFormats from 'ajv-formats';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { packagePath } from '../package-root.ts';
+import { BUILD_ID, packagePath } from '../package-root.ts';
 import { loadSpec, specSha256 } from './load.ts';
 import { OPERATIONS, OPERATION_IDS, type OperationId } from './operations.ts';
 
@@ -225,9 +226,6 @@ export function precompiledValidatorsSource(strict: boolean): string {
 /** Bumped whenever the way validators are compiled changes (ajv options, targets): older builds are then ignored. */
 export const VALIDATOR_FORMAT = 1;
 
-/** Replaced by the bundler with the build's id; undefined when running from the sources. */
-declare const SIPAPP_BUILD_ID: string | undefined;
-
 /** Where the build writes a precompiled set, and what it was built from (ValidatorStamp). */
 export const precompiledPath = (strict: boolean) => packagePath(`dist/generated/validators-${strict ? 'strict' : 'default'}.cjs`);
 export const precompiledStampPath = () => packagePath('dist/generated/validators.json');
@@ -259,17 +257,47 @@ export function currentValidatorStamp(buildId?: string): ValidatorStamp {
 
 function madeByThisCode(stamp: Partial<ValidatorStamp>): boolean {
   if (stamp.specSha256 !== specSha256() || stamp.format !== VALIDATOR_FORMAT) return false;
-  if (typeof SIPAPP_BUILD_ID !== 'undefined') return stamp.buildId === SIPAPP_BUILD_ID;
+  if (BUILD_ID !== undefined) return stamp.buildId === BUILD_ID;
   const mine = compilerSha256();
   return mine !== undefined && stamp.compilerSha256 === mine;
+}
+
+function readStamp(): Partial<ValidatorStamp> | undefined {
+  try {
+    return JSON.parse(readFileSync(precompiledStampPath(), 'utf8')) as Partial<ValidatorStamp>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether dist/generated holds both sets, made by this code from this very spec. */
+export function precompiledIsCurrent(): boolean {
+  const stamp = readStamp();
+  return stamp !== undefined && madeByThisCode(stamp) && existsSync(precompiledPath(false)) && existsSync(precompiledPath(true));
+}
+
+/**
+ * Write both sets and their stamp (the build, and tests on a clone not built since the spec
+ * changed). Each file whole or not at all, the stamp last: a process reading them meanwhile sees
+ * either the old stamp (and compiles) or a complete new set.
+ */
+export function writePrecompiledValidators(buildId?: string): void {
+  mkdirSync(dirname(precompiledStampPath()), { recursive: true });
+  const whole = (file: string, text: string) => {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  };
+  for (const strict of [false, true]) whole(precompiledPath(strict), precompiledValidatorsSource(strict));
+  whole(precompiledStampPath(), JSON.stringify(currentValidatorStamp(buildId)));
 }
 
 /** The precompiled set, when this code built it from this very spec (else undefined: compile). */
 function precompiledState(strict: boolean): State | undefined {
   if (compileOnly) return undefined;
   try {
-    const stamp = JSON.parse(readFileSync(precompiledStampPath(), 'utf8')) as Partial<ValidatorStamp>;
-    if (!madeByThisCode(stamp)) return undefined;
+    const stamp = readStamp();
+    if (!stamp || !madeByThisCode(stamp)) return undefined;
     const exported = createRequire(import.meta.url)(precompiledPath(strict)) as Record<string, ValidateFunction>;
     return stateOf(documentFor(strict), (key) => exported[key]);
   } catch {

@@ -1,15 +1,13 @@
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { specSha256 } from '../../src/spec/load.ts';
 import { OPERATION_IDS, type OperationId } from '../../src/spec/operations.ts';
 import { fillPlaceholderUuids, readStoredExample } from '../../src/spec/page-examples.ts';
 import {
   documentedStatuses,
-  precompiledPath,
   precompiledStampPath,
   precompiledValidatorsSource,
   resetValidators,
@@ -19,6 +17,8 @@ import {
   validatorOrigin,
   VALIDATOR_FORMAT,
   currentValidatorStamp,
+  precompiledIsCurrent,
+  writePrecompiledValidators,
   type ValidatorStamp,
 } from '../../src/spec/validators.ts';
 
@@ -35,27 +35,16 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 t.teardown(() => resetValidators());
 
-/** Write a file whole or not at all: a reader in another test process never sees half of it. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}
-
 /**
  * This checkout's dist/generated validators, as the build writes them (same function). Written here
- * only when missing or built from another spec (a clone not built since the spec changed), so the
- * comparison below always compares something; stamp last, so a concurrent reader sees a whole set.
+ * only when missing or made by other code or from another spec (a clone not built since), so the
+ * comparison below always compares something. The build's id stays: the bundle made with it keeps
+ * using the same (identical) files.
  */
 function ensurePrecompiled(): void {
-  const stampFile = precompiledStampPath();
-  const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as Partial<ValidatorStamp>) : {};
-  const now = currentValidatorStamp();
-  if (stamp.specSha256 === now.specSha256 && stamp.format === now.format && stamp.compilerSha256 === now.compilerSha256 && existsSync(precompiledPath(false)) && existsSync(precompiledPath(true))) return;
-  mkdirSync(join(ROOT, 'dist', 'generated'), { recursive: true });
-  for (const strict of [false, true]) writeAtomically(precompiledPath(strict), precompiledValidatorsSource(strict));
-  // The build's id stays: the bundle made with it keeps using the same (identical) files.
-  writeAtomically(stampFile, JSON.stringify({ ...currentValidatorStamp(), ...(stamp.buildId ? { buildId: stamp.buildId } : {}) }));
+  if (precompiledIsCurrent()) return;
+  const stamp = existsSync(precompiledStampPath()) ? (JSON.parse(readFileSync(precompiledStampPath(), 'utf8')) as Partial<ValidatorStamp>) : {};
+  writePrecompiledValidators(stamp.buildId);
 }
 
 interface Example { kind: 'response' | 'request'; operationId: OperationId; status?: number; file: string }
