@@ -2,6 +2,7 @@ import { STATUS } from '../src/checks/status-code.ts';
 import { appMatchesSent, documentedAppFields } from '../src/checks/read-after-write.ts';
 import { isActiveDefaultsTrue } from '../src/checks/app-state.ts';
 import { pass } from '../src/checks/verdict.ts';
+import { subdomainTaken } from '../src/checks/subdomain.ts';
 import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { appOf, MULTIBYTE, sampleTrunkSettings, unknownUuid } from './support.ts';
@@ -31,8 +32,8 @@ function accepted(id: string, title: string, field: 'name' | 'subdomain', make: 
         const value = make(ctx);
         const body = { name: ctx.env.names.name('limit'), subdomain: ctx.env.names.subdomain(), [field]: value };
         const { res, uuid } = await ctx.tryCreate(title, body);
-        // A 3-character subdomain cannot carry the run id; a clash with an existing one is not a length refusal.
-        if (res.status === 409 && field === 'subdomain' && value.length < 8 && attempt < 3) continue;
+        // A 3-character subdomain cannot carry the run id; a clash with an existing one (409, or 400/422 "taken") is not a length refusal.
+        if (field === 'subdomain' && value.length < 8 && subdomainTaken(res) && attempt < 3) continue;
         if (hostNameMayRefuse && !ctx.strict && res.status >= 400 && res.status < 500) {
           ctx.expect('length-limits', pass(`a ${[...value].length}-character single-label subdomain refused with ${res.status}: a host-name reading (E26)`));
           return;

@@ -49,6 +49,7 @@ export const CHECKS = {
   'no-secrets-exposed': { scope: 'answer', normative: false, rule: 'E30', summary: 'User objects do not carry a filled password or token.' },
   'error-message-text': { scope: 'answer', normative: false, rule: 'E72', summary: 'An error envelope\'s message is a string (a list of strings is accepted by default).' },
   'call-uuid-matches': { scope: 'case', normative: false, rule: 'E31', summary: 'The call answer\'s uuid is the path uuid.' },
+  'nested-input-validation': { scope: 'case', normative: false, rule: 'E77 (page line 610, E71)', summary: 'A body breaking a type or enum inside class4_egress_trunk_settings (rules the page does not state) is refused with a 4xx.' },
   'callflow-schema-enforced': { scope: 'case', normative: false, rule: 'E69, spec/callflow/callflow.xsd', summary: 'Call-flow XML that breaks only a finer rule of the suite\'s call-flow schema is refused with a 4xx.' },
 } as const satisfies Record<string, CheckEntry>;
 

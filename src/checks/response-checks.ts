@@ -3,6 +3,7 @@ import { UUID_PATTERN } from '../spec/operations.ts';
 import { PER_ANSWER_CHECKS, type CheckName } from './catalogue.ts';
 import { isObject, preview, type ObservedResponse } from './observed.ts';
 import { fail, pass, type Verdict } from './verdict.ts';
+import type { SentValues } from './sent-values.ts';
 
 /**
  * Checks that hold for every answer, whatever was asked: the runner applies all
@@ -50,10 +51,13 @@ export function envelope(res: ObservedResponse, strict = false): Verdict | null 
 const isMessageList = (value: unknown): boolean =>
   Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string');
 
-/** `strict` validates against the spec's --strict variant (its `x-strict` keywords: E62, E71, E72). */
-export function responseSchema(res: ObservedResponse, strict = false): Verdict | null {
+/**
+ * `strict` validates against the spec's --strict variant (its `x-strict` keywords: E62, E71, E72).
+ * `sent`: out-of-spec values the run itself sent, judged against what was sent (src/checks/sent-values.ts).
+ */
+export function responseSchema(res: ObservedResponse, strict = false, sent?: SentValues): Verdict | null {
   if (!res.operation || res.json === undefined) return null;
-  const verdict = validateResponse(res.operation, res.status, res.json, strict);
+  const verdict = validateResponse(res.operation, res.status, sent ? sent.exempt(res.json) : res.json, strict);
   if (verdict.errors.length === 0) return pass();
   return fail(
     `${res.operation} ${res.status}: the body does not match the spec schema`,
@@ -143,7 +147,7 @@ export function responseTimeExceeded(request: string, message: string): Verdict 
   return fail(`${request}: ${message}`, 'an answer within the timeout', message);
 }
 
-type AnswerCheck = (res: ObservedResponse, strict: boolean) => Verdict | null;
+type AnswerCheck = (res: ObservedResponse, strict: boolean, sent?: SentValues) => Verdict | null;
 
 const ANSWER_CHECKS: Partial<Record<CheckName, AnswerCheck>> = {
   'no-server-error': noServerError,

@@ -104,6 +104,7 @@ export class CaseContext {
       headers['content-type'] = 'application/json';
     }
     const url = `${env.baseUrl}${path}`;
+    if (operation && options.body !== undefined) env.sentValues?.noteRequest(operation, options.body, options.uuid);
     await env.pace();
     env.requestCount++;
     const startedAt = new Date().toISOString();
@@ -153,7 +154,7 @@ export class CaseContext {
       bodyTruncated: outcome.text.length > EXCERPT_BYTES,
     };
     const observed = { ...observe({ operation, method, path, status: outcome.status, headers: outcome.headers, text: outcome.text }), exchange: index };
-    for (const [check, fn] of RESPONSE_CHECKS) this.record(check, fn(observed, this.strict), index);
+    for (const [check, fn] of RESPONSE_CHECKS) this.record(check, fn(observed, this.strict, env.sentValues), index);
     return observed;
   }
 
@@ -244,6 +245,7 @@ export class CaseContext {
     const payload = payloadOf(res);
     const uuid = res.status < 300 && isObject(payload) && typeof payload.uuid === 'string' ? payload.uuid : undefined;
     if (uuid) {
+      this.env.sentValues?.created(name, uuid);
       this.env.ledger.created(key, uuid);
       this.created.push(uuid);
     }

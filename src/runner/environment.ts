@@ -3,6 +3,7 @@ import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
 import { NameFactory } from './names.ts';
 import { Redactor } from './redact.ts';
+import { SentValues } from '../checks/sent-values.ts';
 import { forgeCredentials, type Credential } from './tokens.ts';
 import type { TokenSources } from './token-source.ts';
 
@@ -59,6 +60,8 @@ export interface RunEnvironment {
    * executor's view of the environment), so the run can clean up after a case as it ends.
    */
   created?: string[];
+  /** Out-of-spec values the run sent inside apps' trunk settings: `response-schema` judges them as sent (read-after-write). */
+  sentValues?: SentValues;
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */
@@ -127,6 +130,7 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     excludedChecks: s.excludedChecks,
     generation: s.generation,
     deadlineAt: s.deadlineAt,
+    sentValues: new SentValues(),
   };
 }
 

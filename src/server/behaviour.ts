@@ -5,7 +5,7 @@
 import type { OperationId } from '../spec/operations.ts';
 import type { AuthVerdict } from './auth.ts';
 import { UUID_RE, codePointLength, newUuid } from './util.ts';
-import { TRUNK_DEFAULTS } from './trunk.ts';
+import { TRUNK_DEFAULTS, type TrunkReading } from './trunk.ts';
 
 /**
  * How call-flow XML is judged: 'full' = the suite's XSD; 'normative-only' = a lenient parser that
@@ -114,6 +114,8 @@ export interface Behaviour {
   trunkTypesChecked: boolean;
   /** Modify crashes on a trunk enum value it cannot map (instead of the 400 create gives). */
   modifyEnumCrashes: boolean;
+  /** How the trunk settings are read (opaque, coerced, a wider enum list; E77). */
+  trunkReading: Omit<TrunkReading, 'typesChecked'>;
   /** Create stores outbound_voice_profile only when trunk settings come with it (the relation saved on the trunk row). */
   ovpNeedsTrunk: boolean;
   /** A lease removed from an app cannot be added to that app again (a soft-deleted join row blocks the insert). */
@@ -172,6 +174,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   trunkCrashes: () => false,
   trunkTypesChecked: true,
   modifyEnumCrashes: false,
+  trunkReading: {},
   ovpNeedsTrunk: false,
   leaseReaddIgnored: false,
   removedAppsHoldLeases: false,

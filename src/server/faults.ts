@@ -28,6 +28,11 @@ export interface FaultSpec {
   description: string;
   caughtBy: CheckName;
   /**
+   * The mode that catches it: `default` (the page's rules), or `strict` for a fault that only
+   * breaks a rule --strict pins (ERRATA E77: types and enums inside the trunk settings). Default: `default`.
+   */
+  mode?: 'default' | 'strict';
+  /**
    * No hand-written case meets the situation: only the generated suite (properties and
    * model-based sequences) can catch it. The kill matrix proves both halves of the claim.
    */
@@ -702,15 +707,16 @@ export const FAULTS: readonly FaultDefinition[] = [
     name: 'modify-bad-enum-500',
     category: 'types',
     description: 'Modify maps trunk enum values through a lookup table before validating: an unknown value answers 500 (create gives 400).',
-    caughtBy: 'input-validation',
+    caughtBy: 'no-server-error',
     generatedOnly: true,
     behaviour: { modifyEnumCrashes: true },
   },
   {
     name: 'trunk-types-unchecked',
     category: 'types',
-    description: 'Trunk settings are checked for enum values only: a string for pdd or a number for codecs is stored as sent.',
-    caughtBy: 'input-validation',
+    description: 'Trunk settings are checked for enum values only: a string for pdd or a number for codecs is stored as sent (the page states no type inside them, E77: caught under --strict).',
+    caughtBy: 'nested-input-validation',
+    mode: 'strict',
     generatedOnly: true,
     behaviour: { trunkTypesChecked: false },
   },

@@ -16,7 +16,7 @@ import type { OperationId } from '../spec/operations.ts';
 import type { BehaviourPatch } from './behaviour.ts';
 import { APP_OPERATIONS, LEASE_OPERATIONS, mapPayloadObjects, payloadOf, withPayload, type ResponseContext } from './respond.ts';
 import { UUID_RE, isPlainObject } from './util.ts';
-import { TRUNK_DEFAULTS } from './trunk.ts';
+import { TRUNK_DEFAULTS, WIDER_TRUNK_ENUMS } from './trunk.ts';
 
 export interface ReadingSpec {
   name: string;
@@ -303,6 +303,31 @@ export const READINGS: readonly ReadingDefinition[] = [
     errata: ['E01'],
     description: 'The misspelled class4_egress_trunk_stings is not taken as an alias (ignored like any unknown field); the reference takes it.',
     behaviour: { stingsAlias: false },
+  },
+  // Inside the trunk settings the page states no rule (E77): each of these takes a body the reference refuses.
+  {
+    name: 'trunk-settings-opaque',
+    errata: ['E77', 'E71'],
+    description: 'class4_egress_trunk_settings are stored as sent, whatever is inside (a switch validates them later), and echoed as sent.',
+    warns: ['nested-input-validation'],
+    strictFails: 'nested-input-validation',
+    behaviour: { trunkReading: { opaque: true } },
+  },
+  {
+    name: 'trunk-values-coerced',
+    errata: ['E77', 'E04'],
+    description: 'Strings inside the trunk settings are coerced before they are checked ("0" → 0, "true" → true), as form-minded frameworks do.',
+    warns: ['nested-input-validation'],
+    strictFails: 'nested-input-validation',
+    behaviour: { trunkReading: { coerce: true } },
+  },
+  {
+    name: 'trunk-enums-wider',
+    errata: ['E77', 'E71'],
+    description: "Trunk enums take a newer, wider list: every 2021 value also in lower case, and values such as media_type 'Proxy Media + SRTP'.",
+    warns: ['nested-input-validation'],
+    strictFails: 'nested-input-validation',
+    behaviour: { trunkReading: { enums: WIDER_TRUNK_ENUMS } },
   },
   // ── response shapes ──────────────────────────────────────────────────────
   {

@@ -30,6 +30,12 @@ export const TRUNK_ENUMS: Record<string, readonly string[]> = {
   rpid_privacy: ['None', 'Full', 'Name', 'Url', 'OFF', 'Ipaddr', 'Proxy'],
 };
 
+/** Values a newer server knows (as the readings newer-enum-values shows them in answers). */
+const NEWER_VALUES: Record<string, readonly string[]> = {
+  media_type: ['Proxy Media + SRTP'], bypass_media: ['Proxy Media + SRTP'], min_profit_type: ['markup'], rpid_id_type: ['PAI'],
+  service_type: ['Wholesale'], auth_type: ['Authorized by Token'], billing_method: ['by second'],
+};
+
 const NUMBERS = [
   'pdd', 'call_limit', 'ani_cap_limit', 'min_profit_value', 'media_timeout', 'dnis_cap_limit', 'min_duration',
   'dnis_cps_limit', 'amount_per_port', 'ring_timeout', 'pass_lrn', 'ani_cps_limit', 'cps_limit', 'max_duration',
@@ -107,16 +113,47 @@ export const TRUNK_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({
 const F = 'class4_egress_trunk_settings';
 
 /**
+ * How a server reads the settings object, where the page states no rule inside it (ERRATA E77):
+ * the reference checks the 2021 types and enums; readings store it opaquely, coerce strings, or
+ * take a wider list of values.
+ */
+export interface TrunkReading {
+  /** Check the types at all (enums are always checked unless opaque). */
+  typesChecked?: boolean;
+  /** Any JSON object is stored exactly as sent (a switch validates it later). */
+  opaque?: boolean;
+  /** Strings are coerced first: "0" → 0 for numbers, "true"/"false" → booleans. */
+  coerce?: boolean;
+  /** The values each enum takes (default TRUNK_ENUMS). */
+  enums?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A newer, wider list: every 2021 value, also in lower case, and values OpenTact added since (E71). */
+export const WIDER_TRUNK_ENUMS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(Object.entries(TRUNK_ENUMS).map(([key, values]) => [
+  key, [...new Set([...values, ...values.map((v) => v.toLowerCase()), ...(NEWER_VALUES[key] ?? [])])],
+]));
+
+function coerced(key: string, v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  if (NUMBERS.includes(key) && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+  if (BOOLEANS.includes(key) && (v === 'true' || v === 'false')) return v === 'true';
+  return v;
+}
+
+/**
  * Validate the settings object a client sent and return what to store (rate_decimal
  * normalised to a numeric string, E04). Unknown keys are ignored, like top-level ones.
  */
-export function validateTrunkSettings(value: unknown, typesChecked = true): Record<string, unknown> {
+export function validateTrunkSettings(value: unknown, reading: TrunkReading = {}): Record<string, unknown> {
   if (!isPlainObject(value)) throw new ApiError(400, `${F} must be an object`);
+  if (reading.opaque) return structuredClone(value);
+  const { typesChecked = true, enums = TRUNK_ENUMS } = reading;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key in TRUNK_ENUMS) {
-      if (typeof v !== 'string' || !TRUNK_ENUMS[key].includes(v)) {
-        throw new ApiError(400, `${F}.${key} must be one of: ${TRUNK_ENUMS[key].join(', ')}`);
+  for (const [key, sent] of Object.entries(value)) {
+    const v = reading.coerce ? coerced(key, sent) : sent;
+    if (key in enums) {
+      if (typeof v !== 'string' || !enums[key].includes(v)) {
+        throw new ApiError(400, `${F}.${key} must be one of: ${enums[key].join(', ')}`);
       }
     } else if (!typesChecked && !ARRAYS_OF_OBJECTS.includes(key)) {
       // a server that checks enums only: anything else is stored as sent

@@ -71,7 +71,7 @@ export function validateAppInput(raw: unknown, mode: 'create' | 'modify', b: Beh
   const settings = 'class4_egress_trunk_settings' in body || !b.stingsAlias ? body.class4_egress_trunk_settings : body.class4_egress_trunk_stings;
   if (settings !== undefined) {
     if (mode === 'modify' && b.modifyEnumCrashes) assertEnumsMappable(settings);
-    out.class4_egress_trunk_settings = validateTrunkSettings(settings, b.trunkTypesChecked);
+    out.class4_egress_trunk_settings = validateTrunkSettings(settings, { ...b.trunkReading, typesChecked: b.trunkTypesChecked });
     if (b.trunkCrashes(out.class4_egress_trunk_settings, mode)) throw new TypeError("Cannot read properties of undefined (reading 'toUpperCase')");
   }
 

@@ -27,7 +27,9 @@ t.test('every catalogued fault is caught by the check it breaks', async (t) => {
   const rows = await killAll(FAULTS, 2);
   t.comment(formatTable(rows));
   for (const row of rows) {
-    t.ok(CHECKS[row.expected as keyof typeof CHECKS]?.normative, `${row.fault}: caughtBy ${row.expected} is a normative check`);
+    // A default-mode fault breaks a rule the page states (a normative check); an advisory check catches only under --strict.
+    if (row.mode === 'default') t.ok(CHECKS[row.expected as keyof typeof CHECKS]?.normative, `${row.fault}: caughtBy ${row.expected} is a normative check`);
+    else t.ok(row.expected in CHECKS, `${row.fault}: caughtBy ${row.expected} is a check (caught under --strict)`);
     t.ok(row.killed, `${row.fault} is caught by ${row.expected} (failed: ${row.caughtBy.join(', ') || 'nothing'}; exit ${row.exitCode})`);
     // The catalogue's claim "no hand-written case meets this situation", proven both ways.
     if (row.generatedOnly) t.same(row.suites, ['generated'], `${row.fault}: caught by the generated suite only (caught in: ${row.suites.join(', ') || 'nothing'})`);

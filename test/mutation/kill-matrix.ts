@@ -17,6 +17,8 @@ export interface KillRow {
   fault: string;
   category: string;
   expected: string;
+  /** The mode the fault is caught in (FaultSpec.mode): its run is --strict when `strict`. */
+  mode: 'default' | 'strict';
   killed: boolean;
   /** Checks that failed in the run, most frequent first. */
   caughtBy: string[];
@@ -83,12 +85,14 @@ export async function killFault(fault: FaultSpec, extra?: Partial<RunOptions>): 
   const started = performance.now();
   // The nightly budget where generation must do the catching; a small one elsewhere (the generated suite still runs).
   const generation = extra ?? (fault.generatedOnly ? MATRIX_GENERATION : { budget: { requests: 60 } });
-  const result = await runSuite({ fault: fault.name, ...generation });
+  const mode = fault.mode ?? 'default';
+  const result = await runSuite({ fault: fault.name, strict: mode === 'strict', ...generation });
   const caughtBy = failedChecks(result);
   return {
     fault: fault.name,
     category: fault.category,
     expected: fault.caughtBy,
+    mode,
     killed: result.summary.exitCode === 1 && caughtBy.includes(fault.caughtBy),
     caughtBy,
     suites: suitesCatching(result, fault.caughtBy),
@@ -122,8 +126,8 @@ export function formatTable(rows: KillRow[]): string {
   const inWidth = Math.max(9, ...rows.map((r) => caughtIn(r).length));
   const onlyGenerated = rows.filter((r) => r.killed && caughtIn(r) === 'generated only');
   const lines = [
-    `${'fault'.padEnd(width)}  ${'category'.padEnd(11)}  ${'must be caught by'.padEnd(27)}  ${'verdict'.padEnd(7)}  ${'caught in'.padEnd(inWidth)}  ${'time'.padStart(7)}  also failed`,
-    ...rows.map((r) => `${r.fault.padEnd(width)}  ${r.category.padEnd(11)}  ${r.expected.padEnd(27)}  ${(r.killed ? 'killed' : 'SURVIVED').padEnd(7)}  ${caughtIn(r).padEnd(inWidth)}  ${`${(r.ms / 1000).toFixed(1)}s`.padStart(7)}  ${r.caughtBy.filter((c) => c !== r.expected).join(', ')}`),
+    `${'fault'.padEnd(width)}  ${'category'.padEnd(11)}  ${'must be caught by'.padEnd(27)}  ${'mode'.padEnd(8)}  ${'verdict'.padEnd(7)}  ${'caught in'.padEnd(inWidth)}  ${'time'.padStart(7)}  also failed`,
+    ...rows.map((r) => `${r.fault.padEnd(width)}  ${r.category.padEnd(11)}  ${r.expected.padEnd(27)}  ${(r.mode === 'strict' ? '--strict' : 'default').padEnd(8)}  ${(r.killed ? 'killed' : 'SURVIVED').padEnd(7)}  ${caughtIn(r).padEnd(inWidth)}  ${`${(r.ms / 1000).toFixed(1)}s`.padStart(7)}  ${r.caughtBy.filter((c) => c !== r.expected).join(', ')}`),
     '',
     `kill rate: ${killed}/${rows.length} (${((100 * killed) / Math.max(1, rows.length)).toFixed(1)}%)`,
     `caught only by the generated suite: ${onlyGenerated.length} (${onlyGenerated.map((r) => r.fault).join(', ') || 'none'})`,
