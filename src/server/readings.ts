@@ -528,6 +528,12 @@ export const READINGS: readonly ReadingDefinition[] = [
     respond: (c) => (c.status >= 400 && isObj(c.body) && typeof c.body.message === 'string' ? { ...c, body: { ...c.body, message: [c.body.message] } } : c),
   },
   {
+    name: 'call-without-channel',
+    errata: ['E65'],
+    description: 'The call answer carries no channel (the call is not bridged to a FreeSWITCH channel yet): only the call itself.',
+    respond: on('ExecuteSIPControlAppCallExecuteCallFlow', (c) => (is2xx(c) ? mapPayloadObjects(c, ({ channel: _channel, ...call }) => call) : c)),
+  },
+  {
     name: 'freeswitch-strings',
     errata: ['E11', 'E45', 'E52', 'E59', 'E61'],
     description: "FreeSWITCH-style values: channel created_epoch a string, created 'YYYY-MM-DD HH:MM:SS', rates numbers; tn a digit string; time_zone a string.",

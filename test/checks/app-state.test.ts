@@ -40,7 +40,12 @@ t.test('call flow: accepted, the call carried, its uuid', async (t) => {
   t.equal(validCallFlowAccepted(true, ['multipart: 200']).pass, true);
   t.match(validCallFlowAccepted(false, ['multipart: 415', 'raw: 400']), { pass: false, actual: 'multipart: 415; raw: 400' });
   t.equal(answerCarriesCall({ uuid: U, channel: {} }).pass, true);
-  t.equal(answerCarriesCall({ uuid: U }).pass, false);
+  // E65: the channel's fields are required only when a channel is present.
+  t.equal(answerCarriesCall({ uuid: U }).pass, true, 'no channel');
+  t.equal(answerCarriesCall({ uuid: U, channel: null }).pass, true, 'channel null');
+  t.equal(answerCarriesCall({ uuid: U, channel: 'abc' }).pass, false, 'a channel that is not an object');
+  t.equal(answerCarriesCall(null).pass, false, 'no call');
+  t.equal(answerCarriesCall([{ uuid: U }]).pass, false, 'a list, not the call');
   t.equal(callUuidMatches({ uuid: U }, U).pass, true);
   t.equal(callUuidMatches({ uuid: OTHER }, U).pass, false);
 });
