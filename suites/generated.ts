@@ -34,6 +34,7 @@ const sourcesOf = (ctx: CaseContext, leases = ctx.env.fixtures.tnleases): ValueS
   prefix: `${ctx.env.runId}-`,
   outboundVoiceProfile: ctx.env.fixtures.outboundVoiceProfile,
   leases,
+  strict: ctx.strict,
 });
 
 const schemaOf = (op: OperationId): FlatSchema => requestBodySchema(op)!;
