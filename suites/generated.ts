@@ -130,7 +130,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
   },
   {
     id: 'create-invalid', title: 'every create body breaking one rule is refused with a 4xx and creates nothing', operation: CREATE,
-    tags: ['generated', 'property', 'types', 'limits'], checks: ['input-validation', 'length-limits', 'status-code'], sideEffects: 'writes',
+    tags: ['generated', 'property', 'types', 'limits'], checks: ['input-validation', 'length-limits', 'status-code', 'nested-input-validation'], sideEffects: 'writes',
     async run(ctx) {
       const schema = schemaOf(CREATE);
       await property(ctx, 'generated.create-invalid', {
@@ -179,7 +179,7 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
   },
   {
     id: 'modify-invalid', title: 'every partial update breaking one rule is refused with a 4xx and changes nothing', operation: MODIFY,
-    tags: ['generated', 'property', 'types', 'limits'], checks: ['input-validation', 'length-limits', 'status-code'], sideEffects: 'writes',
+    tags: ['generated', 'property', 'types', 'limits'], checks: ['input-validation', 'length-limits', 'status-code', 'nested-input-validation'], sideEffects: 'writes',
     async run(ctx) {
       const app = lazyApp(ctx);
       await property(ctx, 'generated.modify-invalid', {
