@@ -40,7 +40,8 @@ const jobs = readings.flatMap((reading) => seeds.map((seed) => ({ reading, seed 
 const alarms = new Map<string, string[]>();
 let done = 0;
 await mapPool(jobs, parallel, async ({ reading, seed }) => {
-  const result = await runSuite({ fault: `${READING_PREFIX}${reading.name}`, seed, ...(budget ? { budget } : {}) });
+  // A reading never hangs: a 10 s timeout (not the matrix's 2 s) keeps a loaded machine's slowness from posing as a false alarm.
+  const result = await runSuite({ fault: `${READING_PREFIX}${reading.name}`, seed, timeout: 10_000, ...(budget ? { budget } : {}) });
   const problems = falseAlarms(reading, result);
   if (problems.length) alarms.set(reading.name, [...(alarms.get(reading.name) ?? []), `seed ${seed}: ${problems.join(' | ')}`]);
   process.stderr.write(`\r${++done}/${jobs.length} runs`);
