@@ -714,7 +714,7 @@ export const FAULTS: readonly FaultDefinition[] = [
   {
     name: 'trunk-types-unchecked',
     category: 'types',
-    description: 'Trunk settings are checked for enum values only: a string for pdd or a number for codecs is stored as sent (the page states no type inside them, E77: caught under --strict).',
+    description: 'Trunk settings are checked for enum values only: a string for pdd or a number for codecs is stored as sent (the page states no type inside them, E77).',
     caughtBy: 'nested-input-validation',
     mode: 'strict',
     generatedOnly: true,

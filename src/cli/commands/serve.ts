@@ -20,7 +20,7 @@ export function serveCommand(setExitCode: (code: number) => void): CommandModule
       const { serve } = await import('../../server/standalone.ts');
       if (args['list-faults']) {
         const width = Math.max(...FAULTS.map((f) => f.name.length));
-        for (const f of FAULTS) process.stdout.write(`${f.name.padEnd(width)}  ${f.category.padEnd(16)} caught by ${f.caughtBy}: ${f.description}\n`);
+        for (const f of FAULTS) process.stdout.write(`${f.name.padEnd(width)}  ${f.category.padEnd(16)} caught by ${f.caughtBy}${f.mode === 'strict' ? ' (--strict)' : ''}: ${f.description}\n`);
         process.stdout.write(`\nAlternative readings the errata allow (the suite must pass them): --fault ${READING_PREFIX}<name>\n`);
         for (const r of READINGS) process.stdout.write(`${READING_PREFIX}${r.name}  ${r.description}\n`);
         setExitCode(0);
