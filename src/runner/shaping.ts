@@ -20,6 +20,11 @@ export interface Shaping {
   timeout: number;
 }
 
+/** Each shaping option's flag (what a user types to override it). */
+export const SHAPING_FLAGS: Record<keyof Shaping, string> = {
+  fault: 'fault', seed: 'seed', budget: 'budget', strict: 'strict', readOnly: 'read-only', excludeCheck: 'exclude-check', timeout: 'timeout',
+};
+
 /** The run options' shaping part, with the seed the run resolved (a default or drawn seed is not in the options). */
 export function shapingOf(options: RunOptions, seed: number): Shaping {
   return { fault: options.fault, seed, budget: options.budget, strict: options.strict, readOnly: options.readOnly, excludeCheck: options.excludeCheck, timeout: options.timeout };
