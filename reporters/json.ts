@@ -57,7 +57,7 @@ const INFO: Shape = {
     target: { order: ['baseUrl', 'embedded'] },
     options: ALPHABETICAL,
     shard: { order: ['index', 'total'] },
-    generation: { order: ['seed', 'budget'] },
+    generation: { order: ['seed', 'budget', 'random'] },
   },
 };
 const SUMMARY: Shape = { order: ['total', 'passed', 'failed', 'errors', 'skipped', 'warnings', 'durationMs', 'requests', 'notRun', 'interrupted', 'exitCode'] };

@@ -2,6 +2,7 @@ import t, { type Test } from 'tap';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import YAML from 'yaml';
+import { DEFAULT_SEED } from '../src/runner/budget.ts';
 
 /**
  * The CI recipes in docs/ci/ are parsed as the CI would, and every
@@ -52,6 +53,14 @@ t.test('GitHub Actions workflow', async (t) => {
   t.equal(jobs.report!.needs, 'conformance');
   const download = jobs.report!.steps.find((s) => s.uses?.startsWith('actions/download-artifact'))!;
   t.equal(download.with!.path, 'shards', 'artifacts land where merge looks');
+  // Same inputs, same verdict for the gate; the nightly explores, and keeps what it finds (issue 21.3).
+  const seed = (jobs.conformance as unknown as { env: Record<string, string> }).env.SIPAPP_SEED!;
+  t.match(seed, /github\.event_name == 'schedule' && 'random' \|\| '20261203'/, 'the schedule draws a seed, every other trigger uses the fixed one');
+  t.equal(seed.match(/'(\d+)'/)![1], String(DEFAULT_SEED), 'the gate\'s seed is the documented default');
+  const examples = run.rest[run.rest.indexOf('--examples-file') + 1]!;
+  const cache = jobs.conformance!.steps.find((s) => s.uses?.startsWith('actions/cache'))!;
+  t.ok(examples.startsWith(`${cache.with!.path}/`), 'the examples file lives in the cached folder');
+  t.match(cache.with!['restore-keys'], /shard/, 'each shard restores its own examples');
   const upload = jobs.conformance!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!;
   t.equal(upload.with!.path, run.rest[run.rest.indexOf('--out') + 1]!.replace('shard-1', 'shard-${{ matrix.shard }}'), 'the uploaded folder is the run\'s --out');
 });
@@ -68,4 +77,9 @@ t.test('GitLab CI jobs', async (t) => {
   t.ok(checked.find((c) => c.command === 'run')!.rest.includes('junit'));
   t.same(report.needs, [{ job: 'conformance', artifacts: true }]);
   t.match(scripts, /npm ci/);
+  t.equal(job.variables.SIPAPP_SEED, String(DEFAULT_SEED), 'pipelines gate with the fixed seed');
+  t.same(job.rules[0], { if: '$CI_PIPELINE_SOURCE == "schedule"', variables: { SIPAPP_SEED: 'random' } }, 'scheduled pipelines draw one');
+  const run = checked.find((c) => c.command === 'run')!;
+  const examples = run.rest[run.rest.indexOf('--examples-file') + 1]!;
+  t.ok((job.cache as Array<{ paths: string[] }>).some((c) => c.paths.some((p) => examples.startsWith(p))), 'the examples file is cached');
 });

@@ -60,9 +60,9 @@ export function maxWaitOption(value: unknown): number {
   return numberAtLeast('max-wait', value ?? D.maxWait, 0);
 }
 
-/** `--fault`: absent, or a name of the fault catalogue or `reading:<name>`. */
+/** `--fault`: absent, or a name of the fault catalogue or `reading:<name>`; `none` is the conforming server (replay: not the bundle's fault). */
 export function faultOption(value: unknown): string | undefined {
-  if (value === undefined || value === '') return undefined;
+  if (value === undefined || value === '' || value === 'none') return undefined;
   const name = String(value);
   if (!isKnownFault(name)) throw new UsageError(unknownFaultMessage(name));
   return name;

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { CaseContext, CaseStop } from '../runner/case-context.ts';
 import type { CheckOutcome, Exchange } from '../results/model.ts';
 import { DEFAULT_BUDGET, describeBudget, propertySeed, share } from '../runner/budget.ts';
+import type { SavedExample } from '../runner/examples-file.ts';
 import { replayScript, type ReplayStep } from './replay.ts';
 
 export interface PropertyDefinition<T> {
@@ -42,10 +43,14 @@ const SHRINK_REQUESTS = 400;
 
 const describeSeed = (seed: number, runSeed: number) => `property seed ${seed} (run --seed ${runSeed})`;
 
+/** The command that runs this property again as the run did: its shaping flags and a --grep that selects exactly it. */
+export const rerunCommand = (caseId: string, flags: readonly string[]) =>
+  `sipapp-conformance run ${flags.join(' ')} --grep '^${caseId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$'`;
+
 const failedIn = (ex: CaseContext) => ex.outcomes.some((o) => o.status === 'failed');
 
 export async function runProperty<T>(ctx: CaseContext, caseId: string, def: PropertyDefinition<T>): Promise<PropertyReport> {
-  const { seed: runSeed, budget } = ctx.env.generation ?? { seed: 0, budget: DEFAULT_BUDGET };
+  const { seed: runSeed, budget, examples: store, rerun } = ctx.env.generation ?? { seed: 0, budget: DEFAULT_BUDGET };
   const seed = propertySeed(runSeed, caseId);
   const allowance = share(budget, def.weight);
   // Exploring spends the allowance; shrinking (only after a failure) may spend as much again plus a
@@ -91,36 +96,75 @@ export async function runProperty<T>(ctx: CaseContext, caseId: string, def: Prop
     return true;
   });
 
+  const fixedExamples = def.examples?.map((e) => [e] as [T]);
+
+  // Failures saved by earlier runs against this target come first, each regenerated from where
+  // fast-check drew it and shrunk again (src/runner/examples-file.ts says why not the value itself).
+  // One that still fails is this run's finding: nothing new is explored. One that passes is dropped.
+  // Their requests do not count against the allowance, so what follows is what a run without them sends.
+  let replayed: { example: SavedExample; details: fc.RunDetails<[T]> } | undefined;
+  let replayedPassing = 0;
+  for (const example of store?.forCase(caseId, ctx.env.strict) ?? []) {
+    const d = await fc.check(property, { seed: example.seed, path: String(example.index), numRuns: 1, examples: example.withExamples ? fixedExamples : undefined });
+    if (d.failed || stop) {
+      replayed = { example, details: d };
+      break;
+    }
+    store!.passed(example);
+    replayedPassing++;
+  }
+  const replaySpent = spent;
+  const replayExamples = examples;
+  spent = 0;
+  examples = 0;
+
   // A request budget is spent in rounds: the first sizes itself by the estimate, the next ones by
   // what examples really cost, until the allowance is used (each round its own seed, derived from
   // the property's, so the whole run replays). A time budget is one round that fast-check interrupts.
-  let details = await fc.check(property, {
-    seed,
-    numRuns,
-    examples: def.examples?.map((e) => [e] as [T]),
-    interruptAfterTimeLimit: allowance.ms,
-    markInterruptAsFailure: false,
-  });
-  for (let round = 1; allowance.requests !== undefined && !details.failed && !stop && round < 8; round++) {
-    const left = allowance.requests - spent;
-    const perExample = spent / Math.max(1, examples);
-    if (left < Math.max(1, perExample)) break;
-    details = await fc.check(property, { seed: seed + round, numRuns: Math.max(1, Math.floor(left / Math.max(1, perExample))) });
+  let round = 0;
+  let details = replayed?.details;
+  if (!details) {
+    details = await fc.check(property, {
+      seed,
+      numRuns,
+      examples: fixedExamples,
+      interruptAfterTimeLimit: allowance.ms,
+      markInterruptAsFailure: false,
+    });
+    while (allowance.requests !== undefined && !details.failed && !stop && round < 7) {
+      const left = allowance.requests - spent;
+      const perExample = spent / Math.max(1, examples);
+      if (left < Math.max(1, perExample)) break;
+      round++;
+      details = await fc.check(property, { seed: seed + round, numRuns: Math.max(1, Math.floor(left / Math.max(1, perExample))) });
+    }
   }
 
   // Passing evidence: one pass per check, without the exchanges (they would drown the report);
   // the first also says how much was tried, from which seed.
-  const tried = `${examples} generated examples, ${spent} requests; ${describeSeed(seed, runSeed)}`;
+  const replayNote = replayedPassing ? `; first replayed ${replayedPassing} saved failing example(s) from the examples file (${replayExamples} examples, ${replaySpent} requests): they pass now and are dropped` : '';
+  const tried = `${examples} generated examples, ${spent} requests; ${describeSeed(seed, runSeed)}${replayNote}`;
   ctx.adopt(new CaseContext(ctx.env), [...passed.values()].map((o, i) => (i === 0 ? { ...o, message: `${def.name}: ${tried}` } : o)));
   const report: PropertyReport = { seed, examples, requests: spent, failed: false, shrinks: details.numShrinks };
-  const where = `property "${def.name}", seed ${seed} (run --seed ${runSeed}), budget ${describeBudget(budget)}`;
+  const origin = replayed
+    ? `replayed from the examples file (found ${replayed.example.foundAt.slice(0, 10)} by a run with --seed ${replayed.example.runSeed}, property seed ${replayed.example.seed}, example ${replayed.example.index})`
+    : `property "${def.name}", seed ${seed} (run --seed ${runSeed}), budget ${describeBudget(budget)}`;
+  const where = replayed ? `property "${def.name}", ${origin}` : origin;
 
   if (details.failed && lastFailure) {
     const { ex, steps } = lastFailure;
     const offset = ctx.adopt(ex);
+    const failure = ex.outcomes.find((o) => o.status === 'failed');
+    if (!replayed && details.counterexamplePath) {
+      // Where fast-check drew the first failing example of the round: the examples file replays it first next time.
+      store?.failed({
+        caseId, strict: ctx.env.strict, seed: seed + round, index: Number(details.counterexamplePath.split(':')[0]), withExamples: round === 0,
+        runSeed, budget: describeBudget(budget), failure: failure ? `${failure.check}: ${failure.message.split('\n')[0]}`.slice(0, 300) : 'failed',
+      });
+    }
     const script = replayScript(`Replays the shortest failing example of: ${def.name}`, steps, [
       `${where}; ${details.numRuns} examples, shrunk ${details.numShrinks} times.`,
-      `The same run again: sipapp-conformance run --seed ${runSeed} --grep '^${caseId}$' (same target, same fixtures).`,
+      `The same run again: ${rerunCommand(caseId, rerun ?? ['--seed', String(runSeed), '--budget', describeBudget(budget).replace(' requests', '')])} (same target, same fixtures).`,
     ]);
     // The first failing outcome carries the property, the seed, the numbered steps and the whole replay as its curl.
     const first = ctx.outcomes.findIndex((o, i) => i >= ctx.outcomes.length - ex.outcomes.length && o.status === 'failed');

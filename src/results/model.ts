@@ -97,8 +97,8 @@ export interface RunInfo {
   startedAt: string;
   endedAt?: string;
   shard?: { index: number; total: number };
-  /** Generated cases: the seed that replays them and their budget (e.g. `150 requests`, `30s`). */
-  generation?: { seed: number; budget: string };
+  /** Generated cases: the seed that replays them and their budget (e.g. `150 requests`, `30s`); `random` when --seed random drew it. */
+  generation?: { seed: number; budget: string; random?: boolean };
 }
 
 export interface RunSummary {

@@ -51,6 +51,35 @@ export function propertySeed(runSeed: number, caseId: string): number {
   return h | 0;
 }
 
+/**
+ * The seed of a run without `--seed`: fixed, so a given version of the tool sends the same requests to
+ * the same target every time (same inputs, same verdict — a release gate must not flip on its own).
+ * It is the kill matrix's seed, so the catalogue is proven at exactly what a default run sends.
+ * `--seed random` explores instead; its failures go to the examples file (src/runner/examples-file.ts).
+ */
+export const DEFAULT_SEED = 20261203;
+
+/** `--seed random`: the word that asks for a seed drawn at random (printed, so the run still replays). */
+export const RANDOM_SEED = 'random';
+
+/** What `--seed` may be: an integer, or `random`. */
+export type SeedChoice = number | typeof RANDOM_SEED;
+
+export const SEED_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 } as const;
+
+/** `--seed` as typed (flag, SIPAPP_SEED, config file): an int32 or `random`; undefined for anything else. */
+export function parseSeed(value: unknown): SeedChoice | undefined {
+  if (typeof value === 'string' && value.trim().toLowerCase() === RANDOM_SEED) return RANDOM_SEED;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n >= SEED_RANGE.min && n <= SEED_RANGE.max ? n : undefined;
+}
+
+/** The run's seed and where it came from (a drawn one is announced, so it can be given back with --seed). */
+export function resolveSeed(choice: SeedChoice | undefined, draw: () => number = newSeed): { seed: number; source: 'default' | 'given' | 'random' } {
+  if (choice === RANDOM_SEED) return { seed: draw(), source: 'random' };
+  return choice === undefined ? { seed: DEFAULT_SEED, source: 'default' } : { seed: choice, source: 'given' };
+}
+
 export function newSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
 }

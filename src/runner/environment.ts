@@ -1,4 +1,5 @@
 import type { Budget } from './budget.ts';
+import type { ExampleStore } from './examples-file.ts';
 import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
 import { NameFactory } from './names.ts';
@@ -8,6 +9,16 @@ import { forgeCredentials, type Credential } from './tokens.ts';
 import type { TokenSources } from './token-source.ts';
 
 /** Fixtures of the account under test that the run may use (never create). */
+/** What the generated cases take from the run. */
+export interface Generation {
+  seed: number;
+  budget: Budget;
+  /** Failures saved by earlier runs against this target, replayed first (absent: --examples-file none). */
+  examples?: ExampleStore;
+  /** The flags that gave the run its shape (src/runner/shaping.ts), for hints that reproduce it. */
+  rerun?: string[];
+}
+
 export interface RunFixtures {
   tnleases: string[];
   outboundVoiceProfile?: string;
@@ -50,7 +61,7 @@ export interface RunEnvironment {
   /** Counts requests for the summary. */
   requestCount: number;
   /** Generated cases: the run's seed (printed in every report, so a failure replays) and budget. */
-  generation?: { seed: number; budget: Budget };
+  generation?: Generation;
   /** Per-answer checks the user excluded (--exclude-check): recorded as skipped, never judged. */
   excludedChecks?: ReadonlySet<string>;
   /** Epoch ms of the run deadline (--deadline): waiting out throttling never goes past it. Unset for cleanup. */
@@ -103,7 +114,7 @@ export interface EnvironmentSettings {
   /** Per-answer checks the user excluded (--exclude-check). */
   excludedChecks?: ReadonlySet<string>;
   /** Seed and budget of the generated cases (suites/generated.ts). */
-  generation?: { seed: number; budget: Budget };
+  generation?: Generation;
 }
 
 /**

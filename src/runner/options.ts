@@ -1,5 +1,5 @@
 import type { Selection } from './select.ts';
-import { DEFAULT_BUDGET, type Budget } from './budget.ts';
+import { DEFAULT_BUDGET, type Budget, type SeedChoice } from './budget.ts';
 
 /** Everything `run` accepts, after the CLI (flags, SIPAPP_* variables, config file) has merged it. */
 export interface RunOptions extends Selection {
@@ -32,8 +32,13 @@ export interface RunOptions extends Selection {
   fault?: string;
   /** Embedded server only: latency added to every answer, ms (for benchmarks). */
   latency?: number;
-  /** Seed of the generated cases (random when not given; printed in every report). */
-  seed?: number;
+  /** Seed of the generated cases: DEFAULT_SEED when not given, `random` draws one (printed in every report). */
+  seed?: SeedChoice;
+  /**
+   * Where failures of the generated cases are kept and replayed first by later runs against the same
+   * target (src/runner/examples-file.ts): default `<out>/examples.json`; false: neither read nor written.
+   */
+  examplesFile?: string | false;
   /** How much the generated cases may send: requests or seconds. */
   budget: Budget;
   /** A shell command printing the account's token (run at start, every tokenRefresh s, after a 401 of an accepted token). */

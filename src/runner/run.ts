@@ -16,7 +16,9 @@ import { preflight } from './preflight.ts';
 import type { Redactor } from './redact.ts';
 import { excludedAnswerChecks, exclusionReason, selectCases, skipReason } from './select.ts';
 import type { RunTokens } from './token-source.ts';
-import { describeBudget, newSeed } from './budget.ts';
+import { describeBudget, resolveSeed } from './budget.ts';
+import { EXAMPLES_FILE, ExamplesFile, describeExamplesOutcome, targetKey } from './examples-file.ts';
+import { shapingFlags, shapingOf } from './shaping.ts';
 
 export interface RunHooks {
   /** Where console output goes (tests capture it). */
@@ -58,8 +60,12 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
   for (const [name, value] of Object.entries(options.headers ?? {})) redactor.add(value, `<header ${name}>`);
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000, headers: options.headers });
   const startedAt = new Date();
-  const seed = options.seed ?? newSeed();
+  const { seed, source } = resolveSeed(options.seed);
+  const notices = hooks.notices ?? process.stderr;
+  // A drawn seed is said at once (not only in the reports): the run can be given back with --seed.
+  if (source === 'random') notices.write(`sipapp-conformance: --seed random drew ${seed} (this run again: --seed ${seed})\n`);
   try {
+    const examples = options.examplesFile === false ? undefined : ExamplesFile.open(options.examplesFile ?? join(options.out, EXAMPLES_FILE), targetKey(target, options.fault));
     // The preflight leaves first; compiling the validators (blocking) overlaps its round trip.
     const reachable = preflight(http, target.baseUrl, target.tokenA, redactor);
     const loading = Promise.all([parts.cases, parts.reporters]);
@@ -67,12 +73,12 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
     warmUp(options.strict);
     const checked = await reachable;
     const [allCases, reporters] = await loading;
-    for (const line of checked.notices) (hooks.notices ?? process.stderr).write(`sipapp-conformance: ${line}\n`);
+    for (const line of checked.notices) notices.write(`sipapp-conformance: ${line}\n`);
     const env = await createEnvironment(target, {
       runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
       timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, rate: options.rate, http,
       redactor, tokens: tokens?.live, tokenSources: tokens?.sources, excludedChecks: excludedAnswerChecks(options),
-      generation: { seed, budget: options.budget },
+      generation: { seed, budget: options.budget, examples, rerun: shapingFlags(shapingOf(options, seed)) },
       deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     });
     const ledger = env.ledger;
@@ -84,7 +90,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
     const whyNot = (c: (typeof selected)[number]) => exclusionReason(c, options) ?? skipReason(c, availability);
     const runnable = selected.filter((c) => !whyNot(c));
 
-    const info = { ...describeRun(runId, target, redactor.deep(publicOptions(options)), startedAt, options.shard), generation: { seed, budget: describeBudget(options.budget) } };
+    const info = { ...describeRun(runId, target, redactor.deep(publicOptions(options)), startedAt, options.shard), generation: { seed, budget: describeBudget(options.budget), ...(source === 'random' ? { random: true } : {}) } };
     const plan: PlannedCase[] = selected.map((c) => ({ ...describe(c), checks: [...c.checks] }));
     await reporters.onBegin?.(info, plan);
 
@@ -124,6 +130,8 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
       // Asked once, here: the bundle's exit code is the one the process exits with.
       summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling, hooks.interrupted?.() ? 'signal' : undefined),
     }, options.shard ? undefined : options.minCoverage);
+    // Saved before the reports are written: a run cut short while writing them still keeps its failures.
+    if (examples) for (const line of describeExamplesOutcome(examples.save())) notices.write(`sipapp-conformance: ${line}\n`);
     const files = await reporters.onEnd(result);
     return { result, files };
   } finally {

@@ -20,11 +20,20 @@ export interface Selection {
   excludeCheck?: string[];
 }
 
+/**
+ * `--grep`/`--grep-invert`: the pattern matches the id, the title, or "id title" (so one pattern may
+ * span both). The id alone is a subject of its own so that anchors work on it: `^generated.stateful$`
+ * is that one case, as the printed rerun hints write it.
+ */
+export function grepMatches(pattern: RegExp, c: Pick<CaseDefinition, 'id' | 'title'>): boolean {
+  return pattern.test(c.id) || pattern.test(c.title) || pattern.test(`${c.id} ${c.title}`);
+}
+
 /** The cases a selection names, in definition order. Filters combine with AND; values within one filter with OR. */
 export function selectCases(all: readonly CaseDefinition[], sel: Selection): CaseDefinition[] {
   const patterns = (sel.grep ?? []).map((g) => new RegExp(g, 'i'));
   return all.filter((c) =>
-    (!patterns.length || patterns.some((p) => p.test(`${c.id} ${c.title}`))) &&
+    (!patterns.length || patterns.some((p) => grepMatches(p, c))) &&
     (!sel.suite?.length || sel.suite.includes(c.suite)) &&
     (!sel.tag?.length || sel.tag.some((t) => c.tags.includes(t))) &&
     (!sel.check?.length || sel.check.some((name) => PER_ANSWER.has(name) || (c.checks as string[]).includes(name))) &&
@@ -41,7 +50,7 @@ export function selectCases(all: readonly CaseDefinition[], sel: Selection): Cas
  * starts with "excluded" so reports and gates can tell it from a missing fixture.
  */
 export function exclusionReason(c: CaseDefinition, sel: Selection): string | undefined {
-  const pattern = (sel.grepInvert ?? []).find((g) => new RegExp(g, 'i').test(`${c.id} ${c.title}`));
+  const pattern = (sel.grepInvert ?? []).find((g) => grepMatches(new RegExp(g, 'i'), c));
   if (pattern !== undefined) return `excluded (--grep-invert ${pattern})`;
   if (sel.excludeSuite?.includes(c.suite)) return `excluded (--exclude-suite ${c.suite})`;
   const check = sel.excludeCheck?.find((name) => !PER_ANSWER.has(name) && (c.checks as string[]).includes(name));

@@ -1,5 +1,8 @@
 import t from 'tap';
-import { parseBudget, share, propertySeed, describeBudget } from '../../src/runner/budget.ts';
+import { parseBudget, share, propertySeed, describeBudget, parseSeed, resolveSeed, DEFAULT_SEED, RANDOM_SEED } from '../../src/runner/budget.ts';
+import { shapingFlags, shapingOf, shapingOfBundle } from '../../src/runner/shaping.ts';
+import { DEFAULT_RUN_OPTIONS } from '../../src/runner/options.ts';
+import { rerunCommand } from '../../src/generate/property.ts';
 import { replayScript } from '../../src/generate/replay.ts';
 import type { Exchange } from '../../src/results/model.ts';
 
@@ -37,4 +40,27 @@ t.test('replay script: numbered steps, uuids minted during the sequence become v
   t.match(script, /APP1=\$\(curl -sS -X POST 'http:\/\/h\/rest\/sip\/app' \| tee \/dev\/stderr \| jq -r '\.payload\.uuid'\)/);
   t.match(script, /curl -sS -X GET 'http:\/\/h\/rest\/sip\/app\/'"\$\{APP1\}"'\/tnlease'/);
   t.notMatch(script.split('\n').slice(8).join('\n'), new RegExp(uuid), 'the minted uuid is not replayed literally');
+});
+
+// Same inputs, same verdict (issue 21.3): no --seed is a fixed seed; `random` is asked for.
+t.test('--seed: an int32 or random; without it the fixed default', async (t) => {
+  t.equal(parseSeed('42'), 42);
+  t.equal(parseSeed(-7), -7);
+  t.equal(parseSeed(' Random '), RANDOM_SEED, 'flag, SIPAPP_SEED or config file: any case');
+  for (const bad of ['abc', '1.5', 1.5, '99999999999999', 2 ** 31, '', NaN]) t.equal(parseSeed(bad), undefined, `refused: ${String(bad)}`);
+  t.same(resolveSeed(undefined), { seed: DEFAULT_SEED, source: 'default' }, 'no --seed: the documented fixed seed');
+  t.same(resolveSeed(9), { seed: 9, source: 'given' });
+  t.same(resolveSeed(RANDOM_SEED, () => 1234), { seed: 1234, source: 'random' });
+});
+
+// Issue 22.3: a hint carries what shaped the run; a bundle carries it too, and gives it back.
+t.test('shaping: the flags a rerun needs, read back from a bundle', async (t) => {
+  const options = { ...DEFAULT_RUN_OPTIONS, fault: 'lease-readd-ignored', strict: true, budget: { requests: 400 }, excludeCheck: ['content-type'] };
+  const flags = shapingFlags(shapingOf(options, 7));
+  t.same(flags, ['--fault', 'lease-readd-ignored', '--seed', '7', '--budget', '400', '--strict', '--exclude-check', 'content-type']);
+  t.same(shapingFlags(shapingOf(DEFAULT_RUN_OPTIONS, DEFAULT_SEED)), ['--seed', String(DEFAULT_SEED), '--budget', '150'], 'seed and budget always, the rest when not default');
+  const info = { options: { ...options, budget: '400 requests' }, generation: { seed: 7, budget: '400 requests' } };
+  t.same(shapingFlags(shapingOfBundle(info)), flags, 'the bundle gives back the same shape');
+  t.same(shapingOfBundle({ options: {} }), {}, 'an older bundle: nothing, the caller\'s options stand');
+  t.equal(rerunCommand('generated.stateful-2', ['--seed', '7']), "sipapp-conformance run --seed 7 --grep '^generated\\.stateful-2$'");
 });

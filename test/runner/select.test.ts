@@ -1,7 +1,7 @@
 import t from 'tap';
 import { ALL_CASES, SUITE_NAMES } from '../../suites/index.ts';
 import type { CaseDefinition } from '../../src/runner/case.ts';
-import { selectCases, shardKey, shardOf, skipReason, type Availability } from '../../src/runner/select.ts';
+import { exclusionReason, selectCases, shardKey, shardOf, skipReason, type Availability } from '../../src/runner/select.ts';
 
 const ids = (cases: readonly CaseDefinition[]) => cases.map((c) => c.id);
 const ALL_IDS = ids(ALL_CASES);
@@ -115,4 +115,15 @@ t.test('skipReason: missing fixtures name the option to pass', async (t) => {
   const fake: CaseDefinition = { ...byId('list.shape'), needs: ['outboundVoiceProfile', 'expiredToken'] };
   t.equal(skipReason(fake, nothing), 'needs --outbound-voice-profile and --expired-token');
   t.equal(skipReason(byId('list.shape'), nothing), undefined, 'a case without needs runs with nothing');
+});
+
+// The printed rerun hints write `--grep '^<id>$'`: an anchor must work on the id alone (issue 22.3).
+t.test('--grep: anchors work on the id alone; a pattern may still match the title or span both', async (t) => {
+  t.same(ids(selectCases(ALL_CASES, { grep: ['^generated\\.stateful$'] })), ['generated.stateful'], 'exactly the one case');
+  t.same(ids(selectCases(ALL_CASES, { grep: ['^generated\\.stateful'] })), ['generated.stateful', 'generated.stateful-2']);
+  const titled = ALL_CASES.find((c) => c.id === 'generated.create-valid')!;
+  t.same(ids(selectCases(ALL_CASES, { grep: [`^${titled.title}$`] })), [titled.id], 'a whole title, anchored');
+  t.same(ids(selectCases(ALL_CASES, { grep: ['^generated\\.create-valid every create'] })), [titled.id], '"id title" still matches across both');
+  const stateful = ALL_CASES.filter((c) => c.id.startsWith('generated.stateful'));
+  t.same(stateful.map((c) => Boolean(exclusionReason(c, { grepInvert: ['^generated\\.stateful$'] }))), [true, false], '--grep-invert reads anchors the same way');
 });

@@ -5,7 +5,7 @@ import { CHECK_NAMES } from '../../checks/catalogue.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/options.ts';
 import type { Selection } from '../../runner/select.ts';
 import { installSignalHandlers } from '../signals.ts';
-import { describeBudget, parseBudget } from '../../runner/budget.ts';
+import { DEFAULT_SEED, SEED_RANGE, describeBudget, parseBudget, parseSeed, type SeedChoice } from '../../runner/budget.ts';
 import { parseHeaders } from '../../runner/dispatcher.ts';
 import { envName, flagGiven, givenValue } from '../usage.ts';
 import { join } from 'node:path';
@@ -54,7 +54,8 @@ export function runOptionsBuilder<T>(y: Argv<T>) {
     .option('max-wait', SHARED_OPTIONS['max-wait'])
     .option('concurrency', { type: 'number', default: D.concurrency, group: 'Limits:', describe: 'Cases in flight at once' })
     .option('rate', { type: 'number', default: D.rate, group: 'Limits:', describe: 'At most this many requests per second (0: no limit)' })
-    .option('seed', { type: 'number', group: 'Generation:', describe: 'Seed of the generated cases (default: random, printed in every report); the same seed replays the same requests' })
+    .option('seed', { type: 'string', group: 'Generation:', describe: `Seed of the generated cases: an integer, or random to explore (default: ${DEFAULT_SEED}, fixed, so every run sends the same requests; printed in every report)` })
+    .option('examples-file', { type: 'string', group: 'Generation:', describe: 'Failures of generated cases, replayed first by later runs against the same target until they pass (default: <out>/examples.json; none: off)' })
     .option('budget', { type: 'string', default: describeBudget(D.budget).replace(' requests', ''), group: 'Generation:', describe: 'What the generated cases may send: N requests, or Ns seconds (e.g. 2000, 60s)' })
     .option('fault', SHARED_OPTIONS.fault)
     .option('latency', SHARED_OPTIONS.latency);
@@ -106,6 +107,7 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     minCoverage: a['min-coverage'] === undefined ? undefined : percentage(a['min-coverage']),
     fault: faultOption(a.fault),
     seed: a.seed === undefined ? undefined : seedOption(a.seed),
+    examplesFile: examplesFileOption(a['examples-file']),
     budget: budgetOption(a.budget ?? D.budget.requests),
     latency: a.latency === undefined ? undefined : positive('latency', a.latency, 0),
     ...toSelection(a),
@@ -114,9 +116,17 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
   };
 }
 
-function seedOption(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > 2 ** 31) throw new UsageError(`--seed must be an integer, got ${JSON.stringify(value)}`);
-  return value;
+function seedOption(value: unknown): SeedChoice {
+  const seed = parseSeed(value);
+  if (seed === undefined) throw new UsageError(`--seed must be an integer from ${SEED_RANGE.min} to ${SEED_RANGE.max}, or random, got ${JSON.stringify(givenValue('seed') ?? value)}`);
+  return seed;
+}
+
+/** `--examples-file`: a path, `none` (or an empty value) for no file, absent for `<out>/examples.json`. */
+function examplesFileOption(value: unknown): string | false | undefined {
+  if (value === undefined) return undefined;
+  const path = String(value).trim();
+  return path === '' || /^(none|off|false)$/i.test(path) ? false : path;
 }
 
 function budgetOption(value: unknown) {
