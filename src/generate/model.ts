@@ -696,13 +696,16 @@ function bestMove(m: Readonly<Model>, window: readonly Cmd[], missing: readonly 
     lost: lacking('lost') && !apps.some((a) => stateOf(a, true) === 'lost'),
     // A lease held by another app while this one holds one too.
     twoHolders: missing.some((t) => t.endsWith('held-elsewhere @leases')) && apps.filter((a) => a.leases.size > 0).length < 2,
+    // A lease no app holds, beside an app holding one.
+    free: missing.some((t) => t.endsWith('add-free @leases')) && m.leases.every((l) => holderOf(m, l)),
   };
   const helps = (c: Cmd): boolean => {
     if (c instanceof CreateApp) return needs.bare || apps.length < 2;
-    if (c instanceof RemoveApp) return needs.removed && c.kind === 'live';
+    // A remove that certainly removes: of an app holding no lease (E19 lets a server refuse the others).
+    if (c instanceof RemoveApp) return needs.removed && c.kind === 'live' && targetApp(m, 'live', c.pick)?.leases.size === 0;
     if (!(c instanceof AssignLeases) || c.kind !== 'live') return false;
     const keys = c.transitions(m).join(' ');
-    return (needs.lost && keys.includes('add-held-elsewhere')) || (needs.twoHolders && keys.includes('add-free @bare')) || (needs.leases && keys.includes('add-free')) || (needs.bare && keys.includes('remove-held'));
+    return (needs.lost && keys.includes('add-held-elsewhere')) || (needs.twoHolders && keys.includes('add-free @bare')) || (needs.free && keys.includes('remove-held') && !keys.includes('add-')) || (needs.leases && keys.includes('add-free')) || (needs.bare && keys.includes('remove-held'));
   };
   const helpful = window.findIndex((c) => c.moves && c.check(m) && helps(c));
   return helpful >= 0 ? helpful : window.findIndex((c) => c.moves && c.check(m));

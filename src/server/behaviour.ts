@@ -78,6 +78,10 @@ export interface Behaviour {
      * 'any-app' also refuses one this very app already holds (no idempotent re-assign).
      */
     refuseTaken: false | 'other-app' | 'any-app';
+    /** The status refusing a taken lease (E20: any 4xx; 409 is the natural one). */
+    takenStatus: number;
+    /** The leases a change names are looked up for the caller before the app is (body first): another account's are unknown references (E21). */
+    resolveBeforeApp: boolean;
     /** What Assign answers (E33): the app's leases after the change, or only the leases the request named. */
     answer: 'app' | 'changed';
     /** `remove` takes a lease from whichever app holds it, not only from the app in the path. */
@@ -160,7 +164,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   foreignStatus: 404,
   unknownReferenceStatus: 404,
   stingsAlias: true,
-  leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false, refuseTaken: false, answer: 'app', removeUnscoped: false, refuseRemoveNotHeld: false, refuseEmptyChange: false },
+  leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false, refuseTaken: false, takenStatus: 409, resolveBeforeApp: false, answer: 'app', removeUnscoped: false, refuseRemoveNotHeld: false, refuseEmptyChange: false },
   callflowEncodings: { multipart: true, raw: true, checkedFirst: false },
   callflow: 'full',
   multipartCrashes: false,

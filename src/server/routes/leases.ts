@@ -30,6 +30,12 @@ const assign: Handler = async (ctx) => {
     const early = validateLeaseChange(ctx.body, ctx.behaviour);
     if (early.add.length === 0 && early.remove.length === 0) throw new ApiError(rules.refuseEmptyChange, 'nothing to do: add or remove at least one TN lease');
   }
+  if (rules.resolveBeforeApp && ctx.account !== null) {
+    // A reading: the body is resolved for the caller before the path (another account's leases are unknown to it, E21).
+    const named = validateLeaseChange(ctx.body, ctx.behaviour);
+    const unknownFirst = [...named.add, ...named.remove].filter((u) => ctx.store.leases.get(u)?.account !== ctx.account);
+    if (unknownFirst.length > 0) throw new ApiError(ctx.behaviour.unknownReferenceStatus, `TN lease not found: ${unknownFirst.join(', ')}`);
+  }
   const app = findApp(ctx);
   const account = actingAccount(ctx, app.account);
   const change = validateLeaseChange(ctx.body, ctx.behaviour);
@@ -46,7 +52,7 @@ const assign: Handler = async (ctx) => {
     // E20's other reading: a lease another app holds is refused, not moved (nothing changes).
     const taken = change.add.filter((u) => [...ctx.store.apps.values()].some((other) =>
       (other !== app || rules.refuseTaken === 'any-app') && other.deleted_on === null && other.tnleases.includes(u)));
-    if (taken.length > 0) throw new ApiError(409, `TN lease already assigned to a SIP Control App: ${taken.join(', ')}`);
+    if (taken.length > 0) throw new ApiError(rules.takenStatus, `TN lease already assigned to a SIP Control App: ${taken.join(', ')}`);
   }
 
   if (ctx.behaviour.removedAppsHoldLeases) {
