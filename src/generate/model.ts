@@ -236,8 +236,8 @@ async function checkLeaseViews(m: Model, r: Real, apps: Iterable<ModelApp>, when
   }
 }
 
-/** After a refused write: A reads the app back, and it is as the model says (a refused request changes nothing). */
-async function unchangedAfterRefusal(r: Real, app: ModelApp, why: string): Promise<void> {
+/** A reads the app back and it is as the model says: after a refused write (it changed nothing) or one an answer cannot show. */
+async function readBack(r: Real, app: ModelApp, why: string): Promise<void> {
   const res = await r.ex.call('GetSIPControlAppByUUID', { uuid: app.uuid, purpose: `A reads app ${app.n} after ${why}` });
   if (r.ex.expectStatus('status-code', res, { ...STATUS.ok, situation: `app ${app.n} after ${why}` })) appAgrees(r, app, appOf(res), `app ${app.n} after ${why}`);
 }
@@ -332,13 +332,16 @@ class ModifyApp implements Cmd {
     await step(r, `modify app ${app.n} ${describeTarget(this.kind)}: ${Object.keys(this.patch.body).join(', ')}${this.patch.field === 'trunk-empty' ? ' {}' : ''}`, async () => {
       const res = await r.ex.call('ModifySIPControlApp', { uuid: this.kind === 'upper' ? app.uuid.toUpperCase() : app.uuid, body: this.patch.body, as, purpose: `modify app ${app.n} ${describeTarget(this.kind)}` });
       if (targetAnswer(r, res, this.kind, app, 'modify') === 'done') {
-        if (this.kind === 'foreign') await unchangedAfterRefusal(r, app, "B's modify");
+        if (this.kind === 'foreign') await readBack(r, app, "B's modify");
         return;
       }
       if (!r.ex.expectStatus('status-code', res, STATUS.ok)) return;
+      const keptTrunk = app.sent.class4_egress_trunk_settings !== undefined && this.patch.body.class4_egress_trunk_settings === undefined;
       app.sent = patched(app.sent, this.patch.body);
       app.version++;
       appAgrees(r, app, appOf(res), `modify answer of app ${app.n}`, true);
+      // Only a GET shows what an answer may leave unexpanded (trunk settings kept, E67) or where a write by another form of the uuid went (E24).
+      if (keptTrunk || this.kind === 'upper') await readBack(r, app, `modify ${describeTarget(this.kind)}`);
     });
   }
   toString = () => `modify(${this.pick}, ${this.patch.field}, ${JSON.stringify(this.patch.body).slice(0, 40)}, ${this.kind})`;
@@ -363,7 +366,7 @@ class ModifyConcurrently implements Cmd {
         // Each answer shows its own change; the other may or may not be in it yet.
         r.ex.expect('read-after-write', appMatchesSent(appOf(res), patches[i], `answer ${i + 1} of the two modifications of app ${app.n}`, { answer: true }));
       });
-      await unchangedAfterRefusal(r, app, 'two modifications at once');
+      await readBack(r, app, 'two modifications at once');
     });
   }
   toString = () => `modifyTwice(${this.pick})`;
@@ -382,7 +385,7 @@ class RemoveApp implements Cmd {
     await step(r, `remove app ${app.n} ${describeTarget(this.kind)}${held.length ? ` (holding ${held.map((l) => leaseName(m, l)).join(', ')})` : app.lostLease ? ' (its lease moved away)' : ''}`, async () => {
       const res = await r.ex.call('RemoveSIPControlAppByUUID', { uuid: this.kind === 'upper' ? app.uuid.toUpperCase() : app.uuid, as, purpose: `remove app ${app.n} ${describeTarget(this.kind)}` });
       if (targetAnswer(r, res, this.kind, app, 'remove') === 'done') {
-        if (this.kind === 'foreign') await unchangedAfterRefusal(r, app, "B's remove");
+        if (this.kind === 'foreign') await readBack(r, app, "B's remove");
         return;
       }
       // E19: an app holding leases may be refused (409, nothing changes) or removed with its leases released.
@@ -391,7 +394,8 @@ class RemoveApp implements Cmd {
         app.removed = true;
         app.leases.clear();
       }
-      if (held.length) await checkLeaseViews(m, r, live(m), `after removing app ${app.n}`);
+      // Whatever it held or once held (a lease moved away) is for the other apps to show as before.
+      if (held.length || app.lostLease) await checkLeaseViews(m, r, live(m), `after removing app ${app.n}`);
       // Removed with its leases (E19): they are free again, so another app of the run can take them.
       const other = live(m)[0];
       if (res.status === 200 && held.length && other) {
