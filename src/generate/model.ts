@@ -99,6 +99,8 @@ export type TargetKind = 'live' | 'removed' | 'upper' | 'foreign';
 
 /** A live app's state as the transitions count it: holding leases or none; for remove also "a lease moved away". */
 const stateOf = (app: ModelApp, lost = false) => (app.leases.size ? 'leases' : lost && app.lostLease ? 'lost' : 'bare');
+/** For reads: an app holding several leases is a state of its own (a join that keeps one row shows only there). */
+const readStateOf = (app: ModelApp) => (app.leases.size > 1 ? 'many' : stateOf(app));
 
 function targetApp(m: Readonly<Model>, kind: TargetKind, pick: number): ModelApp | undefined {
   if (kind === 'foreign' && !m.hasB) return undefined;
@@ -109,6 +111,11 @@ function targetApp(m: Readonly<Model>, kind: TargetKind, pick: number): ModelApp
 /** The transition key of a command on a target: `get @leases`, `modify trunk @bare`, `remove @removed`. */
 function targetKey(command: string, kind: TargetKind, app: ModelApp, lost = false): string {
   return `${command} @${kind === 'live' ? stateOf(app, lost) : kind}`;
+}
+
+/** The key of a read (get, lease list), where holding several leases counts apart. */
+function readKey(command: string, kind: TargetKind, app: ModelApp): string {
+  return kind === 'live' ? `${command} @${readStateOf(app)}` : targetKey(command, kind, app);
 }
 
 /** The environment the transitions depend on. */
@@ -150,16 +157,17 @@ export function possibleTransitions(scope: ModelScope): string[] {
     ...(holding !== null && scope.leases >= holding ? [`assign ${feature} @leases`] : []),
   ]);
   const held = scope.leases > 0 ? ['bare', 'leases'] : ['bare'];
+  const read = scope.leases > 1 ? [...held, 'many'] : held;
   return [
     ...creates.map((c) => `create ${c}`),
-    ...targets('get', held),
+    ...targets('get', read),
     ...fields.flatMap((f) => held.map((s) => `modify ${f} @${s}`)),
     'modify concurrent @live',
     'modify @removed', 'modify @upper', ...(scope.hasB ? ['modify @foreign'] : []),
     ...targets('remove', scope.leases > 0 ? ['bare', 'leases', 'lost'] : ['bare']),
     ...assigns,
     'assign @removed', 'assign @upper', ...(scope.hasB ? ['assign @foreign'] : []),
-    ...targets('leases', held),
+    ...targets('leases', read),
     'list as A', ...(scope.hasB ? ['list as B'] : []),
     ...(scope.hasB && scope.hasCall ? ['callflow as B'] : []),
   ];
@@ -272,10 +280,10 @@ class CreateApp implements Cmd {
 class GetApp implements Cmd {
   constructor(readonly pick: number, readonly kind: TargetKind) {}
   check = (m: Readonly<Model>) => targetApp(m, this.kind, this.pick) !== undefined;
-  transitions = (m: Readonly<Model>) => { const app = targetApp(m, this.kind, this.pick); return app ? [targetKey('get', this.kind, app)] : []; };
+  transitions = (m: Readonly<Model>) => { const app = targetApp(m, this.kind, this.pick); return app ? [readKey('get', this.kind, app)] : []; };
   async run(m: Model, r: Real) {
     const app = targetApp(m, this.kind, this.pick)!;
-    m.covered.add(targetKey('get', this.kind, app));
+    m.covered.add(readKey('get', this.kind, app));
     const as: Caller = this.kind === 'foreign' ? 'b' : 'a';
     await step(r, `get app ${app.n} ${describeTarget(this.kind)}`, async () => {
       const res = await r.ex.call('GetSIPControlAppByUUID', { uuid: this.kind === 'upper' ? app.uuid.toUpperCase() : app.uuid, as, purpose: `get app ${app.n} ${describeTarget(this.kind)}` });
@@ -308,6 +316,8 @@ const describeTarget = (kind: TargetKind) => ({ live: 'as A', removed: '(removed
 export interface Patch {
   field: ModifyField;
   body: SentApp;
+  /** A new name: what a modify of a removed app, through an upper-case uuid or as B sends (a change that always changes something). */
+  name: string;
 }
 
 /** The model after a patch: what was sent now holds. Trunk settings: the keys sent (merged or replaced, either reading), none known after `{}`. */
@@ -329,15 +339,17 @@ class ModifyApp implements Cmd {
     const app = targetApp(m, this.kind, this.pick)!;
     m.covered.add(this.transitions(m)[0]);
     const as: Caller = this.kind === 'foreign' ? 'b' : 'a';
-    await step(r, `modify app ${app.n} ${describeTarget(this.kind)}: ${Object.keys(this.patch.body).join(', ')}${this.patch.field === 'trunk-empty' ? ' {}' : ''}`, async () => {
-      const res = await r.ex.call('ModifySIPControlApp', { uuid: this.kind === 'upper' ? app.uuid.toUpperCase() : app.uuid, body: this.patch.body, as, purpose: `modify app ${app.n} ${describeTarget(this.kind)}` });
+    // On another form of the target, a change that always changes something: a read back shows whether it went through.
+    const body: SentApp = this.kind === 'live' ? this.patch.body : { name: this.patch.name };
+    await step(r, `modify app ${app.n} ${describeTarget(this.kind)}: ${Object.keys(body).join(', ')}${this.kind === 'live' && this.patch.field === 'trunk-empty' ? ' {}' : ''}`, async () => {
+      const res = await r.ex.call('ModifySIPControlApp', { uuid: this.kind === 'upper' ? app.uuid.toUpperCase() : app.uuid, body, as, purpose: `modify app ${app.n} ${describeTarget(this.kind)}` });
       if (targetAnswer(r, res, this.kind, app, 'modify') === 'done') {
         if (this.kind === 'foreign') await readBack(r, app, "B's modify");
         return;
       }
       if (!r.ex.expectStatus('status-code', res, STATUS.ok)) return;
-      const keptTrunk = app.sent.class4_egress_trunk_settings !== undefined && this.patch.body.class4_egress_trunk_settings === undefined;
-      app.sent = patched(app.sent, this.patch.body);
+      const keptTrunk = app.sent.class4_egress_trunk_settings !== undefined && body.class4_egress_trunk_settings === undefined;
+      app.sent = patched(app.sent, body);
       app.version++;
       appAgrees(r, app, appOf(res), `modify answer of app ${app.n}`, true);
       // Only a GET shows what an answer may leave unexpanded (trunk settings kept, E67) or where a write by another form of the uuid went (E24).
@@ -499,7 +511,9 @@ class AssignLeases implements Cmd {
     const app = this.check(m) ? this.target(m)! : undefined;
     if (!app) return [];
     if (this.kind !== 'live') return [`assign @${this.kind}`];
-    return [...this.change(m, app).features].map((f) => `assign ${f} @${stateOf(app)}`);
+    const { features } = this.change(m, app);
+    // A request naming an unknown lease is refused as a whole (E21): the server never gets to the rest.
+    return (features.has('add-unknown') ? ['add-unknown'] : [...features]).map((f) => `assign ${f} @${stateOf(app)}`);
   };
   async run(m: Model, r: Real) {
     const app = this.target(m)!;
@@ -542,10 +556,10 @@ class AssignLeases implements Cmd {
 class ListLeases implements Cmd {
   constructor(readonly pick: number, readonly kind: TargetKind) {}
   check = (m: Readonly<Model>) => targetApp(m, this.kind, this.pick) !== undefined;
-  transitions = (m: Readonly<Model>) => { const app = targetApp(m, this.kind, this.pick); return app ? [targetKey('leases', this.kind, app)] : []; };
+  transitions = (m: Readonly<Model>) => { const app = targetApp(m, this.kind, this.pick); return app ? [readKey('leases', this.kind, app)] : []; };
   async run(m: Model, r: Real) {
     const app = targetApp(m, this.kind, this.pick)!;
-    m.covered.add(targetKey('leases', this.kind, app));
+    m.covered.add(readKey('leases', this.kind, app));
     const as: Caller = this.kind === 'foreign' ? 'b' : 'a';
     await step(r, `list the leases of app ${app.n} ${describeTarget(this.kind)}`, async () => {
       const res = await r.ex.call('GetSIPControlAppTNLeasesList', { uuid: this.kind === 'upper' ? app.uuid.toUpperCase() : app.uuid, as, purpose: `list the leases of app ${app.n} ${describeTarget(this.kind)}` });
@@ -626,6 +640,7 @@ export function modelArbitraries(sources: ValueSources): { command: fc.Arbitrary
   const field = fc.constantFrom<ModifyField>(...MODIFY_FIELDS.filter((f) => f !== 'outbound_voice_profile' || ovp));
   const patch = fc.record({ field, name, subdomain, active: fc.boolean(), settings: trunk }).map(({ field: f, name: n, subdomain: s, active, settings }): Patch => ({
     field: f,
+    name: n,
     body: f === 'name' ? { name: n } : f === 'subdomain' ? { subdomain: s } : f === 'is_active' ? { is_active: active }
       : f === 'outbound_voice_profile' ? { outbound_voice_profile: ovp } : f === 'trunk' ? { class4_egress_trunk_settings: settings }
         : f === 'trunk-empty' ? { class4_egress_trunk_settings: {} } : { name: n, is_active: active, subdomain: s },
@@ -702,6 +717,7 @@ function bestMove(m: Readonly<Model>, window: readonly Cmd[], missing: readonly 
     twoHolders: missing.some((t) => t.endsWith('held-elsewhere @leases')) && apps.filter((a) => a.leases.size > 0).length < 2,
     // A lease no app holds, beside an app holding one.
     free: missing.some((t) => t.endsWith('add-free @leases')) && m.leases.every((l) => holderOf(m, l)),
+    many: lacking('many') && !apps.some((a) => a.leases.size > 1),
   };
   const helps = (c: Cmd): boolean => {
     if (c instanceof CreateApp) return needs.bare || apps.length < 2;
@@ -709,7 +725,7 @@ function bestMove(m: Readonly<Model>, window: readonly Cmd[], missing: readonly 
     if (c instanceof RemoveApp) return needs.removed && c.kind === 'live' && targetApp(m, 'live', c.pick)?.leases.size === 0;
     if (!(c instanceof AssignLeases) || c.kind !== 'live') return false;
     const keys = c.transitions(m).join(' ');
-    return (needs.lost && keys.includes('add-held-elsewhere')) || (needs.twoHolders && keys.includes('add-free @bare')) || (needs.free && keys.includes('remove-held') && !keys.includes('add-')) || (needs.leases && keys.includes('add-free')) || (needs.bare && keys.includes('remove-held'));
+    return (needs.many && (keys.includes('add-two') || (keys.includes('add-free @leases') && !keys.includes('add-unknown')))) || (needs.lost && keys.includes('add-held-elsewhere')) || (needs.twoHolders && keys.includes('add-free @bare')) || (needs.free && keys.includes('remove-held') && !keys.includes('add-')) || (needs.leases && keys.includes('add-free')) || (needs.bare && keys.includes('remove-held'));
   };
   const helpful = window.findIndex((c) => c.moves && c.check(m) && helps(c));
   return helpful >= 0 ? helpful : window.findIndex((c) => c.moves && c.check(m));

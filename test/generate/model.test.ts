@@ -30,7 +30,7 @@ t.test('the transitions the model can take depend on what the run was given', as
   const full = possibleTransitions({ hasB: true, leases: 2, hasOvp: true, hasCall: true });
   t.equal(new Set(full).size, full.length, 'no transition twice');
   t.ok(full.length >= 55, `${full.length} transitions with a second account, two leases, a profile and a call`);
-  for (const t0 of ['assign add-held-elsewhere @leases', 'remove @lost', 'modify trunk @leases', 'get @upper', 'assign @foreign', 'modify concurrent @live', 'create subdomain-in-use']) t.ok(full.includes(t0), t0);
+  for (const t0 of ['assign add-held-elsewhere @leases', 'remove @lost', 'modify trunk @leases', 'get @upper', 'assign @foreign', 'modify concurrent @live', 'create subdomain-in-use', 'get @many', 'leases @many']) t.ok(full.includes(t0), t0);
   const bare = possibleTransitions({ hasB: false, leases: 0, hasOvp: false, hasCall: false });
   t.notOk(bare.some((x) => x.includes('@foreign') || x.includes('@leases') || x.includes('outbound_voice_profile')), 'nothing needing B, a lease or a profile');
   t.ok(bare.includes('assign add-unknown @bare'), 'an unknown lease needs no lease');
