@@ -10,7 +10,7 @@ import type { Reporter, ReporterOptions } from './reporter.ts';
 import { checkLabel, cleanText, errorEvidence, excerpt, formatDuration, indentRest, oneLine, plural, requestLine, responseExcerpt, notRunNote, embeddedCurlNote } from './format.ts';
 import { casesByOperation, failedChecks, failureItems, outcomesByCheck, verdict, warningItems } from './tallies.ts';
 import { scrubDeep, scrubSecrets } from '../src/results/secrets.ts';
-import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
+import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall, modelCoverageHeadline } from './coverage-view.ts';
 
 const ANSI = {
   reset: '\x1b[0m',
@@ -96,6 +96,7 @@ export class ConsoleReporter implements Reporter {
     const shortfall = coverageShortfall(run.coverage);
     if (shortfall) this.line(this.style('red', shortfall));
     else if (run.coverage) this.line(this.style('dim', coverageHeadline(run.coverage)));
+    if (run.coverage?.model) this.line(this.style(run.coverage.model.missing.length ? 'yellow' : 'dim', modelCoverageHeadline(run.coverage.model)));
     this.line(this.style('dim', `${plural(s.requests, 'request')} in ${formatDuration(s.durationMs)} · run ${oneLine(run.info.runId)}${run.info.generation ? ` · seed ${run.info.generation.seed}` : ''} · ${oneLine(run.info.target.baseUrl)}`));
     const th = s.throttling;
     if (th && th.answers > 0) {

@@ -24,7 +24,7 @@ import { cleanText, oneLine, plural, requestLine, truncate } from './format.ts';
 import { failureItems, verdict, warningItems, type FailureItem } from './tallies.ts';
 import { writeReportFile } from './files.ts';
 import { scrubDeep, scrubSecrets } from '../src/results/secrets.ts';
-import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
+import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall, modelCoverageHeadline } from './coverage-view.ts';
 import { locationFor, type SourceLocation } from './locations.ts';
 
 export const GITHUB_SUMMARY_FILE = 'github-summary.md';
@@ -173,7 +173,7 @@ export function renderGitHubSummary(rawRun: RunResult, budget = SUMMARY_BUDGET_B
     if (errored.length > 50) tail.push('', `… and ${errored.length - 50} more.`);
   }
   if (run.coverage) {
-    tail.push('', `### API coverage`, '', md(coverageHeadline(run.coverage)), '', table(COVERAGE_HEAD, coverageRows(run.coverage)));
+    tail.push('', `### API coverage`, '', md(coverageHeadline(run.coverage)), ...(run.coverage.model ? ['', md(modelCoverageHeadline(run.coverage.model))] : []), '', table(COVERAGE_HEAD, coverageRows(run.coverage)));
   }
 
   const bytes = (text: string) => Buffer.byteLength(text, 'utf8');

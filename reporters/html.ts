@@ -12,7 +12,7 @@ import { cleanText, errorEvidence, excerpt, formatDuration, oneLine, plural, req
 import { CASE_STATUSES, casesByOperation, cellStatus, checkNamesOf, failureItems, outcomeMatrix, verdict, warningItems, type FailureItem } from './tallies.ts';
 import { writeReportFile } from './files.ts';
 import { scrubDeep } from '../src/results/secrets.ts';
-import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall } from './coverage-view.ts';
+import { COVERAGE_HEAD, coverageHeadline, coverageRows, coverageShortfall, modelCoverageHeadline } from './coverage-view.ts';
 
 export const HTML_FILE = 'report.html';
 const EXCERPT = { maxLines: 14, maxLineChars: 240, maxChars: 2400 };
@@ -305,6 +305,7 @@ function coverageSection(run: RunResult): string {
   return `<section id="coverage">
 <h2>API coverage <span class="sub">${h(coverageHeadline(run.coverage))}</span></h2>
 ${shortfall ? `<div class="empty" style="color:var(--red)">${h(shortfall)}</div>` : ''}
+${run.coverage.model ? `<p id="model-coverage">${h(modelCoverageHeadline(run.coverage.model, Infinity))}</p>` : ''}
 <details class="all"><summary>every operation × documented status × content type</summary>
 <div class="panel fit"><table class="coverage"><thead><tr>${COVERAGE_HEAD.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead>
 <tbody>

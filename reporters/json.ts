@@ -46,8 +46,8 @@ const EXCHANGE: Shape = {
   },
 };
 const CASE: Shape = {
-  order: ['id', 'title', 'suite', 'operation', 'tags', 'status', 'durationMs', 'reason', 'notRun', 'checks', 'exchanges'],
-  fields: { checks: CHECK, exchanges: EXCHANGE },
+  order: ['id', 'title', 'suite', 'operation', 'tags', 'status', 'durationMs', 'reason', 'notRun', 'checks', 'exchanges', 'transitions'],
+  fields: { checks: CHECK, exchanges: EXCHANGE, transitions: { order: ['possible', 'covered'] } },
 };
 const INFO: Shape = {
   order: ['runId', 'tool', 'spec', 'node', 'target', 'options', 'startedAt', 'endedAt', 'shard', 'generation'],
@@ -62,7 +62,8 @@ const INFO: Shape = {
 };
 const SUMMARY: Shape = { order: ['total', 'passed', 'failed', 'errors', 'skipped', 'warnings', 'durationMs', 'requests', 'notRun', 'interrupted', 'exitCode'] };
 const CELL: Shape = { order: ['operation', 'status', 'contentType', 'exercised', 'failed', 'state'] };
-const COVERAGE: Shape = { order: ['percent', 'covered', 'documented', 'threshold', 'cells', 'undocumented'], fields: { cells: CELL, undocumented: CELL } };
+const MODEL_COVERAGE: Shape = { order: ['percent', 'covered', 'possible', 'missing'] };
+const COVERAGE: Shape = { order: ['percent', 'covered', 'documented', 'threshold', 'cells', 'undocumented', 'model'], fields: { cells: CELL, undocumented: CELL, model: MODEL_COVERAGE } };
 const BUNDLE: Shape = { order: ['format', 'info', 'summary', 'coverage', 'cases'], fields: { info: INFO, summary: SUMMARY, coverage: COVERAGE, cases: CASE } };
 
 const ranks = new WeakMap<Shape, Map<string, number>>();

@@ -95,6 +95,11 @@ export async function renderJUnit(rawRun: RunResult, host: string = hostname()):
       prop('generation.seed', String(info.generation.seed));
       prop('generation.budget', info.generation.budget);
     }
+    const model = run.coverage?.model;
+    if (model) {
+      prop('model.coverage', `${model.percent}% (${model.covered}/${model.possible} transitions)`);
+      if (model.missing.length) prop('model.coverage.missing', model.missing.join(', '));
+    }
     prop('verdict', verdict(summary));
     prop('verdict.exitCode', String(summary.exitCode));
     if (summary.interrupted) prop('verdict.notRun', String(summary.notRun ?? 0));

@@ -19,7 +19,8 @@ import { OPERATIONS, type OperationId } from '../src/spec/operations.ts';
 import { valid, type ValueSources } from '../src/generate/arbitraries.ts';
 import { invalid, malformedUuid, nestedExamples, type InvalidRequest } from '../src/generate/invalid.ts';
 import { lengthJudgement } from '../src/generate/lengths.ts';
-import { commandsArbitrary, SequenceFailed, tearDown, type Model, type Real } from '../src/generate/model.ts';
+import { commandsArbitrary, coverageWalk, possibleTransitions, runCommands, SequenceFailed, tearDown, type Cmd, type Model, type ModelScope, type Real } from '../src/generate/model.ts';
+import { DEFAULT_BUDGET, propertySeed, share } from '../src/runner/budget.ts';
 import { runProperty, type PropertyDefinition } from '../src/generate/property.ts';
 import { requestBodySchema, type FlatSchema } from '../src/generate/spec-schema.ts';
 import { CHAR_CLASSES, textOfLength } from '../src/generate/unicode.ts';
@@ -260,38 +261,58 @@ async function pathProperty(ctx: CaseContext, caseId: string, operations: Operat
 }
 
 /**
- * The model-based property, as two cases: each an independent chain of random sequences (its own
- * property seed, half of the stateful budget) on a lease of its own, so the two run side by side
- * instead of one chain twice as long being the run's critical path. Together they try as many
- * sequences as one would.
+ * The model-based property, as two cases: each an independent chain (its own property seed, half of
+ * the stateful budget, two leases of the pool) that first walks to cover its half of the model's
+ * transitions (every command × target kind × state, `possibleTransitions`), deterministically, then
+ * runs random sequences with what is left. The two run side by side instead of one chain twice as
+ * long being the run's critical path; the report counts the transitions both covered.
  */
+const STATEFUL_WEIGHT = 0.17;
+
 function statefulCase(part: number): Omit<CaseDefinition, 'suite'> {
   const id = part === 1 ? 'stateful' : `stateful-${part}`;
   return {
-    id, title: `random sequences over the run's apps, leases and a second account agree with the model${part === 1 ? '' : ` (an independent run, part ${part})`}`, operation: 'workflow',
+    id, title: `sequences over the run's apps, leases and a second account cover the model's transitions and agree with it${part === 1 ? '' : ` (an independent run, part ${part})`}`, operation: 'workflow',
     tags: ['generated', 'model', 'leases', 'isolation', 'workflow'],
-    checks: ['status-code', 'read-after-write', 'listed-after-create', 'not-found-after-remove', 'lease-assignment', 'cross-account-isolation'],
-    // One lease from the pool (re-adding, moving and removing need no more): the other part and the
-    // lease cases run on the others meanwhile. None lent: the model runs over apps alone.
-    sideEffects: 'writes', lock: 'tnleases', leaseShare: 'one',
+    checks: ['status-code', 'read-after-write', 'listed-after-create', 'not-found-after-remove', 'lease-assignment', 'cross-account-isolation', 'unknown-reference-rejected', 'malformed-uuid-rejected', 'app-tnleases-match', 'lease-back-reference', 'modified-on-advances'],
+    // Two leases from the pool (several per app, moves, add and remove together); the lease cases run on the others meanwhile.
+    sideEffects: 'writes', lock: 'tnleases', leaseShare: 2,
     async run(ctx) {
-      const hasB = Boolean(ctx.env.tokens.b);
-      const callUuid = ctx.env.fixtures.callUuid;
-      await property(ctx, `generated.${id}`, {
-        name: 'sequences of operations agree with the model', arbitrary: commandsArbitrary(sourcesOf(ctx), { maxCommands: 10 }), weight: 0.17, requestsPerExample: 14,
-        async check(ex, cmds) {
-          const model: Model = { apps: [], leases: ctx.env.fixtures.tnleases, hasB, callUuid };
-          const real: Real = { ex, steps: [] };
-          try {
-            await fc.asyncModelRun(() => ({ model, real }), cmds);
-          } catch (error) {
-            if (!(error instanceof SequenceFailed)) throw error;
-          } finally {
-            await tearDown(model, ex);
-          }
-          return real.steps;
-        },
-      });
+      const sources = sourcesOf(ctx);
+      const { callUuid, tnleases } = ctx.env.fixtures;
+      const scope: ModelScope = { hasB: Boolean(ctx.env.tokens.b), leases: tnleases.length, hasOvp: Boolean(sources.outboundVoiceProfile), hasCall: callUuid !== undefined };
+      // Each part walks to its half of the transitions (it may cover others on the way).
+      const possible = possibleTransitions(scope).filter((_, i) => i % 2 === part - 1);
+      const covered = new Set<string>();
+      const { seed, budget } = ctx.env.generation ?? { seed: 0, budget: DEFAULT_BUDGET };
+      const allowance = share(budget, STATEFUL_WEIGHT).requests;
+      const walk = { walk: true } as const;
+      try {
+        await property(ctx, `generated.${id}`, {
+          name: 'sequences of operations cover the model and agree with it',
+          arbitrary: commandsArbitrary(sources, { maxCommands: 10 }) as fc.Arbitrary<Cmd[] | typeof walk>,
+          examples: [walk], weight: STATEFUL_WEIGHT, requestsPerExample: 16,
+          async check(ex, value) {
+            const model: Model = { apps: [], leases: tnleases, hasB: scope.hasB, hasOvp: scope.hasOvp, callUuid, covered };
+            const real: Real = { ex, steps: [] };
+            try {
+              if ('walk' in value) {
+                // The walk may spend the whole allowance (a small --budget then leaves transitions out, and the report says which); random sequences get what it leaves.
+                await coverageWalk(model, real, { sources, possible, seed: propertySeed(seed, `generated.${id}.walk`), requests: allowance, spent: () => ex.exchanges.length });
+              } else {
+                await runCommands(model, real, value);
+              }
+            } catch (error) {
+              if (!(error instanceof SequenceFailed)) throw error;
+            } finally {
+              await tearDown(model, ex);
+            }
+            return real.steps;
+          },
+        });
+      } finally {
+        ctx.transitions = { possible, covered: possible.filter((t) => covered.has(t)) };
+      }
     },
   };
 }

@@ -43,7 +43,7 @@ export const isolationCases: CaseDefinition[] = defineCases('isolation', [
     ctx.expectStatus(CHECK, await ctx.call('GetSIPControlAppTNLeasesList', { uuid, as: 'b', purpose: "B lists A's app's leases" }), foreign("B lists A's leases"));
     // A well-formed lease uuid, not `{add: []}` (E17): unknown to B as well, so B may be refused for it (E21: any 4xx).
     const assign = await ctx.call('AssignTNLeasesToSIPControlApp', { uuid, as: 'b', body: { add: [unknownUuid()] }, purpose: "B assigns to A's app" });
-    ctx.expectStatus(CHECK, assign, { situation: "B assigns a lease to A's app", accept: 'any-4xx', strict: [404] });
+    ctx.expectStatus(CHECK, assign, { ...STATUS.foreignLeaseChange, situation: "B assigns a lease to A's app" });
     const leases = await ctx.call('GetSIPControlAppTNLeasesList', { uuid, purpose: "A lists its app's leases after B's attempt" });
     if (ctx.expectStatus(CHECK, leases, { ...STATUS.ok, situation: "A's lease list after B's attempt" })) ctx.expect(CHECK, leasesExactly(payloadOf(leases), [], "A's lease list after B's attempt"));
   }),

@@ -1,7 +1,7 @@
 import { STATUS } from '../src/checks/status-code.ts';
-import { leasesExactly, takenLeaseMovedOrRefused } from '../src/checks/leases.ts';
+import { leasesExactly } from '../src/checks/leases.ts';
+import { refused, stateAfter } from '../src/checks/refusal.ts';
 import { payloadOf } from '../src/checks/observed.ts';
-import { fail, pass } from '../src/checks/verdict.ts';
 import { defineCases, type CaseDefinition } from '../src/runner/case.ts';
 import type { CaseContext } from '../src/runner/case-context.ts';
 import { pathUuidCases } from './get.ts';
@@ -83,8 +83,7 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
       if (!(await assign(ctx, holder.uuid, { add: [lease] }, 'assign the lease to the first app'))) return;
       const res = await ctx.call(ASSIGN, { uuid: other.uuid, body: { remove: [lease] }, purpose: 'remove the lease from the app that does not hold it' });
       // E75: the page is silent on what this answers: a no-op (200) or a refusal (4xx); never taken from its holder.
-      const answered = res.status === 200 || (res.status >= 400 && res.status < 500);
-      ctx.expect('lease-remove-scoped', answered ? pass() : fail('removing a lease the app does not hold answered neither 200 nor a 4xx', '200 (a no-op) or a 4xx (refused)', `${res.status}`));
+      ctx.expectStatus('lease-remove-scoped', res, STATUS.removeNotHeld);
       await expectLeases(ctx, holder.uuid, [lease], 'of the holding app after another app removed its lease', 'lease-remove-scoped');
       await expectLeases(ctx, other.uuid, [], 'of the other app after removing a lease it never held', 'lease-remove-scoped');
       await ctx.call(ASSIGN, { uuid: holder.uuid, body: { remove: [lease] }, purpose: 'release the lease' });
@@ -125,9 +124,9 @@ export const tnleaseAssignCases: CaseDefinition[] = defineCases('tnlease-assign'
       // A refused request must not half-apply: the known lease stays unassigned. Refused is any error
       // answer, whether or not its status is the one --strict pins (E21): a 400 under --strict is a wrong
       // status, not a request that should have assigned the known lease.
-      const refused = res.status >= 400;
-      await expectLeases(ctx, uuid, refused ? [] : [lease], refused ? 'after a refused mixed assignment' : 'after the mixed assignment', 'unknown-reference-rejected');
-      if (!refused) await ctx.call(ASSIGN, { uuid, body: { remove: [lease] }, purpose: 'release the lease' });
+      const wasRefused = res.status >= 400;
+      await expectLeases(ctx, uuid, wasRefused ? [] : [lease], wasRefused ? 'after a refused mixed assignment' : 'after the mixed assignment', 'unknown-reference-rejected');
+      if (!wasRefused) await ctx.call(ASSIGN, { uuid, body: { remove: [lease] }, purpose: 'release the lease' });
     },
   },
   {
@@ -156,11 +155,11 @@ export const leaseWorkflowCases: CaseDefinition[] = defineCases('leases', [
       const second = await ctx.createApp('create the second app');
       if (!(await assign(ctx, first.uuid, { add: [lease] }, 'assign the lease to the first app'))) return;
       const res = await ctx.call(ASSIGN, { uuid: second.uuid, body: { add: [lease] }, purpose: 'assign the same lease to the second app' });
-      // E20: moved (2xx) or refused (4xx); either way exactly one app holds it.
-      const moved = res.status < 300;
-      ctx.expect('lease-assignment', takenLeaseMovedOrRefused(res.status));
-      await expectLeases(ctx, first.uuid, moved ? [] : [lease], moved ? 'of the first app after the lease moved' : 'of the first app after a refused move');
-      await expectLeases(ctx, second.uuid, moved ? [lease] : [], moved ? 'of the second app after the move' : 'of the second app after a refused move');
+      // E20: moved (200) or refused (any 4xx, nothing changes); either way exactly one app holds it.
+      ctx.expectStatus('lease-assignment', res, STATUS.leaseTaken);
+      const moved = !refused(res.status);
+      await expectLeases(ctx, first.uuid, stateAfter(res.status, [lease], []), moved ? 'of the first app after the lease moved' : 'of the first app after a refused move');
+      await expectLeases(ctx, second.uuid, stateAfter(res.status, [], [lease]), moved ? 'of the second app after the move' : 'of the second app after a refused move');
       await ctx.call(ASSIGN, { uuid: moved ? second.uuid : first.uuid, body: { remove: [lease] }, purpose: 'release the lease' });
     },
   },

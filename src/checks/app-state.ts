@@ -52,3 +52,25 @@ export function sameAppByUpperCase(app: Record<string, unknown> | undefined, uui
 export function notListedForOthers(payload: unknown, uuid: string): Verdict {
   return entriesNamed(payload, uuid).length > 0 ? fail("B's list shows A's app", `no app ${uuid}`, 'listed') : pass();
 }
+
+/** Fields of an app the model does not track but a list entry and a GET of the same app (unchanged between them) show alike. */
+const STORED_FIELDS = ['account', 'created_by', 'class4_egress_trunk_id', 'class4_egress_resource_ip_id', 'created_on'] as const;
+
+/** A relation or scalar as comparable text; undefined when unexpanded or absent (E15: not compared). */
+function comparable(value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (isObject(value) && typeof value.uuid === 'string') return value.uuid;
+  return undefined;
+}
+
+/** `read-after-write`: a list entry shows the same stored values as the GET of the same app (where both show one). */
+export function listEntryMatchesGet(listed: Record<string, unknown>, got: Record<string, unknown>, where: string): Verdict {
+  const diffs = STORED_FIELDS.filter((field) => {
+    const [a, b] = [comparable(listed[field]), comparable(got[field])];
+    if (a === undefined || b === undefined) return false;
+    return field === 'created_on' ? Math.floor(Date.parse(a) / 1000) !== Math.floor(Date.parse(b) / 1000) : a !== b;
+  });
+  return diffs.length === 0
+    ? pass()
+    : fail(`${where}: the list entry and the GET of the same app differ`, 'the same stored values', diffs.map((f) => `${f}: listed ${JSON.stringify(listed[f])}, get ${JSON.stringify(got[f])}`).join('; '));
+}

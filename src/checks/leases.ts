@@ -1,5 +1,6 @@
 import { isObject, preview } from './observed.ts';
 import { fail, pass, type Verdict } from './verdict.ts';
+import { STATUS, statusAllowed } from './status-code.ts';
 
 /** The uuids of a TN lease list payload, or a reason it is not one. */
 export function leaseUuids(payload: unknown): string[] | string {
@@ -28,7 +29,7 @@ export function leasesExactly(payload: unknown, expected: string[], where: strin
   return fail(`${where}: the lease list is not what was assigned`, expected.length ? `exactly [${expected.join(', ')}]` : 'an empty list', parts.join('; '));
 }
 
-/** `lease-assignment` (E20): assigning a lease another app holds either moves it (2xx) or is refused (4xx). */
+/** `lease-assignment` (E20, `STATUS.leaseTaken`): assigning a lease another app holds either moves it (200) or is refused (4xx). */
 export function takenLeaseMovedOrRefused(status: number): Verdict {
-  return status < 500 && (status < 300 || status >= 400) ? pass() : fail('assigning a taken lease neither moved nor refused it', '2xx (moved) or 4xx (refused)', `${status}`);
+  return statusAllowed(STATUS.leaseTaken, status, false) ? pass() : fail('assigning a taken lease neither moved nor refused it', '200 (moved) or 4xx (refused)', `${status}`);
 }

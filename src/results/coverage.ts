@@ -45,6 +45,28 @@ export interface Coverage {
   undocumented: UndocumentedAnswer[];
   /** `--min-coverage`, when given. */
   threshold?: number;
+  /** The model-based cases' transitions (command × target kind × state), when any ran. */
+  model?: ModelCoverage;
+}
+
+/** How much of the model's state space the stateful cases walked: transitions covered / possible. */
+export interface ModelCoverage {
+  covered: number;
+  possible: number;
+  /** covered / possible × 100, one decimal (rounded down). */
+  percent: number;
+  /** The transitions no case took (e.g. a `--budget` too small for the coverage walk). */
+  missing: string[];
+}
+
+/** The union over the cases of the transitions they could take and took (so shards merge). */
+export function modelCoverage(cases: readonly CaseResult[]): ModelCoverage | undefined {
+  const withModel = cases.filter((c) => c.transitions);
+  if (!withModel.length) return undefined;
+  const possible = new Set(withModel.flatMap((c) => c.transitions!.possible));
+  const covered = new Set(withModel.flatMap((c) => c.transitions!.covered).filter((t) => possible.has(t)));
+  const percent = possible.size === 0 ? 100 : Math.floor((covered.size / possible.size) * 1000) / 10;
+  return { covered: covered.size, possible: possible.size, percent, missing: [...possible].filter((t) => !covered.has(t)) };
 }
 
 type Resp = OpenAPIV3_1.ResponseObject | OpenAPIV3_1.ReferenceObject;
@@ -112,7 +134,8 @@ export function computeCoverage(cases: readonly CaseResult[], threshold?: number
   const percent = all.length === 0 ? 100 : Math.floor((covered / all.length) * 1000) / 10;
   const order = (a: UndocumentedAnswer, b: UndocumentedAnswer) =>
     OPERATION_IDS.indexOf(a.operation as OperationId) - OPERATION_IDS.indexOf(b.operation as OperationId) || a.status.localeCompare(b.status) || a.contentType.localeCompare(b.contentType);
-  return { covered, documented: all.length, percent, cells: all, undocumented: [...undocumented.values()].sort(order), ...(threshold === undefined ? {} : { threshold }) };
+  const model = modelCoverage(cases);
+  return { covered, documented: all.length, percent, cells: all, undocumented: [...undocumented.values()].sort(order), ...(threshold === undefined ? {} : { threshold }), ...(model ? { model } : {}) };
 }
 
 /** Why the run fails on coverage; undefined when it meets the threshold (or none was set). */

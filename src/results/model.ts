@@ -84,6 +84,8 @@ export interface CaseResult {
   notRun?: NotRunCause;
   checks: CheckOutcome[];
   exchanges: Exchange[];
+  /** A model-based case: the model's transitions it could take and those it took (src/generate/model.ts); the run's model coverage is their union. */
+  transitions?: { possible: string[]; covered: string[] };
 }
 
 export interface RunInfo {

@@ -10,7 +10,8 @@ export interface Budget {
   seconds?: number;
 }
 
-export const DEFAULT_BUDGET: Budget = { requests: 150 };
+/** Sized so the model-based cases' coverage walk (about 40–60 requests each) covers every transition, with room for random sequences. */
+export const DEFAULT_BUDGET: Budget = { requests: 400 };
 
 /** `300` → 300 requests; `45s` → 45 seconds. Returns undefined for anything else. */
 export function parseBudget(text: string | number): Budget | undefined {

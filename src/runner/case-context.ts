@@ -46,6 +46,8 @@ export class CaseContext {
   readonly outcomes: CheckOutcome[] = [];
   /** Uuids of apps this case created (to clean up early and to find in the ledger). */
   readonly created: string[] = [];
+  /** A model-based case: the model's transitions it could take and those it took (the report's model coverage). */
+  transitions?: { possible: string[]; covered: string[] };
 
   constructor(readonly env: RunEnvironment) {}
 

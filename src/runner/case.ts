@@ -26,9 +26,10 @@ export interface CaseDefinition {
   lock?: string;
   /**
    * For `lock: 'tnleases'` cases that need no particular number of leases: hold
-   * one of the pool (none when the user lent none) or, by default, all of it.
+   * one of the pool (none when the user lent none), a number of them (as many as there are, when fewer)
+   * or, by default, all of it.
    */
-  leaseShare?: 'one' | 'all';
+  leaseShare?: 'one' | 'all' | number;
   /**
    * Needs the account to itself: runs after the parallel cases, alone, so no
    * other case creates or removes apps while it looks (e.g. "the newest app is listed").

@@ -41,6 +41,7 @@ export async function runCase(c: CaseDefinition, env: RunEnvironment): Promise<C
     reason: crash ?? (stop ? env.redactor.text(stop.message) : undefined),
     checks: ctx.outcomes,
     exchanges: ctx.exchanges,
+    ...(ctx.transitions ? { transitions: ctx.transitions } : {}),
   };
 }
 
@@ -88,7 +89,7 @@ export const LEASE_POOL_LOCK = 'tnleases';
 /** How many of the pool's leases a case holds while it runs. */
 export function leaseDemand(c: CaseDefinition, poolSize: number): number {
   if (c.lock !== LEASE_POOL_LOCK) return 0;
-  const wanted = c.needs?.includes('twoTnleases') ? 2 : c.needs?.includes('tnlease') || c.leaseShare === 'one' ? 1 : poolSize;
+  const wanted = typeof c.leaseShare === 'number' ? c.leaseShare : c.needs?.includes('twoTnleases') ? 2 : c.needs?.includes('tnlease') || c.leaseShare === 'one' ? 1 : poolSize;
   return Math.min(wanted, poolSize);
 }
 

@@ -78,6 +78,10 @@ export interface Behaviour {
      * 'any-app' also refuses one this very app already holds (no idempotent re-assign).
      */
     refuseTaken: false | 'other-app' | 'any-app';
+    /** The status refusing a taken lease (E20: any 4xx; 409 is the natural one). */
+    takenStatus: number;
+    /** The leases a change names are looked up for the caller before the app is (body first): another account's are unknown references (E21). */
+    resolveBeforeApp: boolean;
     /** What Assign answers (E33): the app's leases after the change, or only the leases the request named. */
     answer: 'app' | 'changed';
     /** `remove` takes a lease from whichever app holds it, not only from the app in the path. */
@@ -86,6 +90,10 @@ export interface Behaviour {
     refuseRemoveNotHeld: false | number;
     /** Status refusing a body whose add and remove are both empty or absent (E17: the page does not say it is a no-op); false = a no-op. */
     refuseEmptyChange: false | number;
+    /** Only the first lease of `add` is assigned (a loop that returns early). */
+    addFirstOnly: boolean;
+    /** Removing an app releases every lease ever assigned to it (its join rows' history), moved ones too. */
+    removeReleasesHistory: boolean;
   };
   /** Call-flow encodings taken (E07); a refused one is answered 415. */
   callflowEncodings: {
@@ -131,6 +139,12 @@ export interface Behaviour {
   rateLimit?: { perSecond: number; status: 429 | 503; retryAfter: 'seconds' | 'http-date' | 'none' };
   /** Check the token as soon as the headers are in: a bad one gets 401 and the connection is closed before the body is read (E70). */
   authBeforeBody: boolean;
+  /** Modify without trunk settings writes the trunk row from the body: the stored settings are emptied. */
+  modifyResetsTrunk: boolean;
+  /** Modify finds the app case-insensitively but updates by the path uuid as sent: an upper-case uuid's change is answered, not stored. */
+  upperCaseWriteLost: boolean;
+  /** Modify reads the app, awaits (a profile lookup), then writes the whole row back: two at once lose one's change. */
+  modifyReadsThenWrites: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -162,7 +176,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   foreignStatus: 404,
   unknownReferenceStatus: 404,
   stingsAlias: true,
-  leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false, refuseTaken: false, answer: 'app', removeUnscoped: false, refuseRemoveNotHeld: false, refuseEmptyChange: false },
+  leases: { applyAdd: true, applyRemove: true, unknown: 'reject', dedupe: true, move: true, listAll: false, refuseTaken: false, takenStatus: 409, resolveBeforeApp: false, answer: 'app', removeUnscoped: false, refuseRemoveNotHeld: false, refuseEmptyChange: false, addFirstOnly: false, removeReleasesHistory: false },
   callflowEncodings: { multipart: true, raw: true, checkedFirst: false },
   callflow: 'full',
   multipartCrashes: false,
@@ -180,6 +194,9 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   removedAppsHoldLeases: false,
   subdomainRequired: false,
   authBeforeBody: false,
+  modifyResetsTrunk: false,
+  upperCaseWriteLost: false,
+  modifyReadsThenWrites: false,
 };
 
 export type BehaviourPatch = Partial<Omit<Behaviour, 'leases'>> & { leases?: Partial<Behaviour['leases']> };

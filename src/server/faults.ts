@@ -760,6 +760,55 @@ export const FAULTS: readonly FaultDefinition[] = [
     generatedOnly: true,
     behaviour: { removeWithLeases: 'release', removedAppsHoldLeases: true },
   },
+  // ── found by the model-based suite: the state space it covers (src/generate/model.ts) ──
+  {
+    name: 'assign-first-add-only',
+    category: 'leases',
+    description: 'Assign adds only the first lease of `add` (the loop returns after its first insert) and answers 200.',
+    caughtBy: 'lease-assignment',
+    generatedOnly: true,
+    behaviour: { leases: { addFirstOnly: true } },
+  },
+  {
+    name: 'app-tnleases-last-only',
+    category: 'leases',
+    description: "An app's own tnleases shows only its newest lease (a join keeping one row per app), though its lease list shows them all.",
+    caughtBy: 'app-tnleases-match',
+    generatedOnly: true,
+    respond: appOps((c) => mapPayloadObjects(c, (o) => (Array.isArray(o.tnleases) ? { ...o, tnleases: (o.tnleases as unknown[]).slice(-1) } : o))),
+  },
+  {
+    name: 'modify-resets-trunk',
+    category: 'persistence',
+    description: 'A Modify without class4_egress_trunk_settings empties the stored settings (the trunk row is written from the body).',
+    caughtBy: 'read-after-write',
+    generatedOnly: true,
+    behaviour: { modifyResetsTrunk: true },
+  },
+  {
+    name: 'uppercase-write-lost',
+    category: 'uuid',
+    description: 'Modify finds the app by its upper-case uuid (case-insensitive lookup) and answers the change, but updates WHERE uuid = the path as sent: nothing is stored.',
+    caughtBy: 'read-after-write',
+    generatedOnly: true,
+    behaviour: { pathUuidValid: (s) => UUID_RE.test(s.toLowerCase()), pathUuidCaseInsensitive: true, upperCaseWriteLost: true },
+  },
+  {
+    name: 'modify-lost-update',
+    category: 'persistence',
+    description: 'Modify reads the app, awaits a lookup, then writes the whole row back: of two modifications at once, one is silently lost.',
+    caughtBy: 'read-after-write',
+    generatedOnly: true,
+    behaviour: { modifyReadsThenWrites: true },
+  },
+  {
+    name: 'remove-releases-moved-lease',
+    category: 'leases',
+    description: 'Removing an app releases every lease ever assigned to it (its join-row history): a lease that moved on to another app is taken from that app.',
+    caughtBy: 'lease-assignment',
+    generatedOnly: true,
+    behaviour: { leases: { removeReleasesHistory: true } },
+  },
 ];
 
 export function faultByName(name: string): FaultDefinition | undefined {

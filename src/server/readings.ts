@@ -200,6 +200,19 @@ export const READINGS: readonly ReadingDefinition[] = [
     behaviour: { leases: { refuseTaken: 'any-app' } },
   },
   {
+    name: 'lease-taken-refused-422',
+    errata: ['E20'],
+    description: 'A lease another app holds is refused with 422 ("already assigned", as a validation error) instead of moved.',
+    behaviour: { leases: { refuseTaken: 'other-app', takenStatus: 422 } },
+  },
+  {
+    name: 'lease-change-body-first',
+    errata: ['E21', 'E25'],
+    description: "A lease change resolves the leases it names for the caller before the app: another account's leases are unknown references (400), answered before the app is found.",
+    strictFails: 'unknown-reference-rejected',
+    behaviour: { leases: { resolveBeforeApp: true }, unknownReferenceStatus: 400 },
+  },
+  {
     name: 'remove-releases-leases',
     errata: ['E19'],
     description: 'Removing an app that holds leases releases them and answers 200 instead of 409.',

@@ -6,7 +6,7 @@ import { renderApp } from '../serialize.ts';
 import type { AppRec } from '../state.ts';
 import { ApiError, isoNow } from '../util.ts';
 import { validateAppInput, type AppInput } from '../validation.ts';
-import { ghostLeases } from './leases.ts';
+import { ghostLeases, leaseHistory } from './leases.ts';
 
 /** The outbound voice profile a request names must exist in the acting account (E22: 404). */
 function resolveOvp(ctx: HandlerContext, account: string, uuid: string | null | undefined): string | null | undefined {
@@ -62,11 +62,16 @@ const get: Handler = async (ctx) => {
 };
 
 const modify: Handler = async (ctx) => {
-  const app = findApp(ctx);
-  const account = actingAccount(ctx, app.account);
+  const found = findApp(ctx);
+  const account = actingAccount(ctx, found.account);
   const input = validateAppInput(ctx.body, 'modify', ctx.behaviour);
-  const ovp = resolveOvp(ctx, app.account, input.outbound_voice_profile);
+  const ovp = resolveOvp(ctx, found.account, input.outbound_voice_profile);
   const b = ctx.behaviour;
+  // Faults: the row is read, then written back whole after an await; or the write names the path uuid as sent.
+  const lost = b.upperCaseWriteLost && ctx.params.uuid !== found.uuid;
+  const app: AppRec = b.modifyReadsThenWrites || lost ? { ...found } : found;
+  if (b.modifyReadsThenWrites) await new Promise((resolve) => setTimeout(resolve, 15));
+  if (b.modifyResetsTrunk && input.class4_egress_trunk_settings === undefined) app.trunk_settings = {};
   const apply = (field: string) => !b.modifyIgnores.includes(field);
   if (b.modifyReplaces) {
     // PUT semantics: what was not sent goes back to its default.
@@ -84,6 +89,7 @@ const modify: Handler = async (ctx) => {
   if (ovp !== undefined && apply('outbound_voice_profile')) app.outbound_voice_profile = ovp;
   if (b.touchModifiedOn) app.modified_on = isoNow();
   app.modified_by = adminOf(ctx, account);
+  if (app !== found && !lost) Object.assign(found, app);
   return { status: 200, payload: renderApp(ctx.store, app) };
 };
 
@@ -98,6 +104,11 @@ const remove: Handler = async (ctx) => {
     }
   }
   const payload = renderApp(ctx.store, app);
+  if (ctx.behaviour.leases.removeReleasesHistory) {
+    // The fault: the release deletes by the removed app's join-row history, not by what it holds now.
+    const history = leaseHistory(app);
+    for (const other of ctx.store.apps.values()) other.tnleases = other.tnleases.filter((u) => !history.has(u));
+  }
   // E19's other reading: removing the app releases its leases.
   if (ctx.behaviour.removeWithLeases === 'release' && ctx.behaviour.removeDeletes) {
     if (ctx.behaviour.removedAppsHoldLeases) for (const lease of app.tnleases) ghostLeases(ctx.store).add(lease);

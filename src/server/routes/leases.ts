@@ -15,6 +15,14 @@ export function ghostLeases(store: object): Set<string> {
   return set;
 }
 
+/** Per app: every lease ever assigned to it (see removeReleasesHistory). */
+const HISTORY = new WeakMap<AppRec, Set<string>>();
+export function leaseHistory(app: AppRec): Set<string> {
+  let set = HISTORY.get(app);
+  if (!set) HISTORY.set(app, (set = new Set()));
+  return set;
+}
+
 /** Per app: leases removed from it, whose join rows stay behind soft-deleted (see leaseReaddIgnored). */
 const RELEASED = new WeakMap<AppRec, Set<string>>();
 
@@ -29,6 +37,12 @@ const assign: Handler = async (ctx) => {
   if (rules.refuseEmptyChange) {
     const early = validateLeaseChange(ctx.body, ctx.behaviour);
     if (early.add.length === 0 && early.remove.length === 0) throw new ApiError(rules.refuseEmptyChange, 'nothing to do: add or remove at least one TN lease');
+  }
+  if (rules.resolveBeforeApp && ctx.account !== null) {
+    // A reading: the body is resolved for the caller before the path (another account's leases are unknown to it, E21).
+    const named = validateLeaseChange(ctx.body, ctx.behaviour);
+    const unknownFirst = [...named.add, ...named.remove].filter((u) => ctx.store.leases.get(u)?.account !== ctx.account);
+    if (unknownFirst.length > 0) throw new ApiError(ctx.behaviour.unknownReferenceStatus, `TN lease not found: ${unknownFirst.join(', ')}`);
   }
   const app = findApp(ctx);
   const account = actingAccount(ctx, app.account);
@@ -46,7 +60,7 @@ const assign: Handler = async (ctx) => {
     // E20's other reading: a lease another app holds is refused, not moved (nothing changes).
     const taken = change.add.filter((u) => [...ctx.store.apps.values()].some((other) =>
       (other !== app || rules.refuseTaken === 'any-app') && other.deleted_on === null && other.tnleases.includes(u)));
-    if (taken.length > 0) throw new ApiError(409, `TN lease already assigned to a SIP Control App: ${taken.join(', ')}`);
+    if (taken.length > 0) throw new ApiError(rules.takenStatus, `TN lease already assigned to a SIP Control App: ${taken.join(', ')}`);
   }
 
   if (ctx.behaviour.removedAppsHoldLeases) {
@@ -64,7 +78,7 @@ const assign: Handler = async (ctx) => {
     // The fault: the release is not scoped to the app in the path (an UPDATE … WHERE lease = ? without the app).
     if (rules.removeUnscoped) for (const other of ctx.store.apps.values()) other.tnleases = other.tnleases.filter((u) => !drop.has(u));
   }
-  for (const uuid of change.add) {
+  for (const uuid of rules.addFirstOnly ? change.add.slice(0, 1) : change.add) {
     if (!known(uuid)) {
       if (rules.unknown === 'partial') throw new ApiError(404, `TN lease not found: ${uuid}`);
       continue; // 'skip'
@@ -79,6 +93,7 @@ const assign: Handler = async (ctx) => {
     if (rules.dedupe && app.tnleases.includes(uuid)) continue;
     if (ctx.behaviour.leaseReaddIgnored && RELEASED.get(app)?.has(uuid)) continue; // ON CONFLICT DO NOTHING
     app.tnleases.push(uuid);
+    if (rules.removeReleasesHistory) leaseHistory(app).add(uuid);
   }
   // E33's other reading: the answer lists only the leases the request named.
   const answered = rules.answer === 'changed' ? [...new Set([...change.add, ...change.remove])].filter(known) : leasesShown(ctx, app);
