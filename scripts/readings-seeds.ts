@@ -1,7 +1,7 @@
 /**
- * `npm run readings:seeds [-- --seeds N] [--reading NAME …] [--parallel P] [--budget REQUESTS]`:
+ * `npm run readings:seeds [-- --seeds N] [--first-seed S] [--reading NAME …] [--parallel P] [--budget REQUESTS]`:
  * the whole default suite against every reading of the reference server (src/server/readings.ts)
- * at seeds 1..N (default 25), to show the default run raises no false alarm on a conforming
+ * at N seeds from S (default 25 seeds from 1; a nightly job may split them into shards), to show the default run raises no false alarm on a conforming
  * server at any seed (issue 21). CPU-heavy: readings × seeds whole-suite runs, P at a time
  * (default 2). Prints one line per reading and every false alarm; exit 1 if there is one.
  */
@@ -12,13 +12,13 @@ import { runSuite } from '../test/mutation/kill-matrix.ts';
 import { falseAlarms } from '../test/mutation/reading-runs.ts';
 
 function usage(message: string): never {
-  process.stderr.write(`readings-seeds: ${message} (usage: readings-seeds [--seeds N] [--reading NAME …] [--parallel P] [--budget REQUESTS])\n`);
+  process.stderr.write(`readings-seeds: ${message} (usage: readings-seeds [--seeds N] [--first-seed S] [--reading NAME …] [--parallel P] [--budget REQUESTS])\n`);
   process.exit(2);
 }
 
-let values: { seeds?: string; reading?: string[]; parallel?: string; budget?: string };
+let values: { seeds?: string; 'first-seed'?: string; reading?: string[]; parallel?: string; budget?: string };
 try {
-  ({ values } = parseArgs({ options: { seeds: { type: 'string' }, reading: { type: 'string', multiple: true }, parallel: { type: 'string' }, budget: { type: 'string' } } }));
+  ({ values } = parseArgs({ options: { seeds: { type: 'string' }, 'first-seed': { type: 'string' }, reading: { type: 'string', multiple: true }, parallel: { type: 'string' }, budget: { type: 'string' } } }));
 } catch (error) {
   usage((error as Error).message.split('\n')[0]);
 }
@@ -28,7 +28,8 @@ const count = (name: string, text: string | undefined, fallback: number): number
   if (!Number.isInteger(n) || n < 1) usage(`--${name} must be a whole number of at least 1, not ${JSON.stringify(text)}`);
   return n;
 };
-const seeds = Array.from({ length: count('seeds', values.seeds, 25) }, (_, i) => i + 1);
+const first = count('first-seed', values['first-seed'], 1);
+const seeds = Array.from({ length: count('seeds', values.seeds, 25) }, (_, i) => first + i);
 const parallel = count('parallel', values.parallel, 2);
 const budget = values.budget === undefined ? undefined : { requests: count('budget', values.budget, 1) };
 const unknown = (values.reading ?? []).filter((name) => !READINGS.some((r) => r.name === name));
@@ -53,5 +54,5 @@ for (const reading of readings) {
   for (const line of mine) process.stdout.write(`    ${line}\n`);
 }
 const clean = readings.filter((r) => !alarms.has(r.name)).length;
-process.stdout.write(`${clean}/${readings.length} readings clean at seeds 1..${seeds.length}${budget ? `, budget ${budget.requests} requests` : ', the default budget'}; ${jobs.length} runs in ${((performance.now() - started) / 1000).toFixed(0)}s\n`);
+process.stdout.write(`${clean}/${readings.length} readings clean at seeds ${first}..${seeds.at(-1)}${budget ? `, budget ${budget.requests} requests` : ', the default budget'}; ${jobs.length} runs in ${((performance.now() - started) / 1000).toFixed(0)}s\n`);
 process.exitCode = alarms.size ? 1 : 0;
