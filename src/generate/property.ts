@@ -158,7 +158,7 @@ export async function runProperty<T>(ctx: CaseContext, caseId: string, def: Prop
     if (!replayed && details.counterexamplePath) {
       // Where fast-check drew the first failing example of the round: the examples file replays it first next time.
       store?.failed({
-        caseId, strict: ctx.env.strict, seed: seed + round, index: Number(details.counterexamplePath.split(':')[0]), withExamples: round === 0,
+        caseId, strict: ctx.env.strict, seed: seed + round, index: Number(details.counterexamplePath.split(':')[0]), withExamples: round === 0 && Boolean(fixedExamples?.length),
         runSeed, budget: describeBudget(budget), failure: failure ? `${failure.check}: ${failure.message.split('\n')[0]}`.slice(0, 300) : 'failed',
       });
     }
