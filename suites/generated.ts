@@ -19,7 +19,7 @@ import { OPERATIONS, type OperationId } from '../src/spec/operations.ts';
 import { valid, type ValueSources } from '../src/generate/arbitraries.ts';
 import { invalid, malformedUuid, nestedExamples, type InvalidRequest } from '../src/generate/invalid.ts';
 import { lengthJudgement } from '../src/generate/lengths.ts';
-import { commandsArbitrary, coverageWalk, possibleTransitions, runCommands, SequenceFailed, tearDown, type Cmd, type Model, type ModelScope, type Real } from '../src/generate/model.ts';
+import { commandsArbitrary, coverageWalk, possibleTransitions, runCommands, SequenceFailed, shrinkCommands, tearDown, type Cmd, type Model, type ModelScope, type Real } from '../src/generate/model.ts';
 import { DEFAULT_BUDGET, propertySeed, share } from '../src/runner/budget.ts';
 import { runProperty, type PropertyDefinition } from '../src/generate/property.ts';
 import { requestBodySchema, type FlatSchema } from '../src/generate/spec-schema.ts';
@@ -268,6 +268,8 @@ async function pathProperty(ctx: CaseContext, caseId: string, operations: Operat
  * long being the run's critical path; the report counts the transitions both covered.
  */
 const STATEFUL_WEIGHT = 0.17;
+/** What shrinking a failed coverage walk may spend (as fast-check's shrinking of a property may, src/generate/property.ts). */
+const WALK_SHRINK_REQUESTS = 600;
 
 function statefulCase(part: number): Omit<CaseDefinition, 'suite'> {
   const id = part === 1 ? 'stateful' : `stateful-${part}`;
@@ -293,12 +295,14 @@ function statefulCase(part: number): Omit<CaseDefinition, 'suite'> {
           arbitrary: commandsArbitrary(sources, { maxCommands: 10 }) as fc.Arbitrary<Cmd[] | typeof walk>,
           examples: [walk], weight: STATEFUL_WEIGHT, requestsPerExample: 16,
           async check(ex, value) {
-            const model: Model = { apps: [], leases: tnleases, hasB: scope.hasB, hasOvp: scope.hasOvp, callUuid, covered };
+            const fresh = (): Model => ({ apps: [], leases: tnleases, hasB: scope.hasB, hasOvp: scope.hasOvp, callUuid, covered });
+            const model = fresh();
             const real: Real = { ex, steps: [] };
+            const ran: Cmd[] = [];
             try {
               if ('walk' in value) {
                 // The walk may spend the whole allowance (a small --budget then leaves transitions out, and the report says which); random sequences get what it leaves.
-                await coverageWalk(model, real, { sources, possible, seed: propertySeed(seed, `generated.${id}.walk`), requests: allowance, spent: () => ex.exchanges.length });
+                await coverageWalk(model, real, { sources, possible, seed: propertySeed(seed, `generated.${id}.walk`), requests: allowance, spent: () => ex.exchanges.length, ran });
               } else {
                 await runCommands(model, real, value);
               }
@@ -306,6 +310,16 @@ function statefulCase(part: number): Omit<CaseDefinition, 'suite'> {
               if (!(error instanceof SequenceFailed)) throw error;
             } finally {
               await tearDown(model, ex);
+            }
+            const failed = ex.outcomes.find((o) => o.status === 'failed');
+            if ('walk' in value && failed) {
+              // fast-check shrinks the random sequences; the walk's failure is shrunk here, and the shortest try reported instead.
+              const shorter = await shrinkCommands(ran, () => ({ ...fresh(), covered: new Set() }), ctx.env, failed.check, WALK_SHRINK_REQUESTS);
+              if (shorter) {
+                ex.exchanges.splice(0, ex.exchanges.length, ...shorter.ex.exchanges);
+                ex.outcomes.splice(0, ex.outcomes.length, ...shorter.ex.outcomes);
+                return shorter.steps;
+              }
             }
             return real.steps;
           },

@@ -685,7 +685,7 @@ export async function runCommands(m: Model, r: Real, cmds: Iterable<Cmd>): Promi
  * is covered, when `spent()` reaches `requests`, or after `maxSteps`. Deterministic: the same seed and
  * the same answers take the same walk.
  */
-export async function coverageWalk(m: Model, r: Real, opts: { sources: ValueSources; possible: readonly string[]; seed: number; requests?: number; spent: () => number; maxSteps?: number }): Promise<void> {
+export async function coverageWalk(m: Model, r: Real, opts: { sources: ValueSources; possible: readonly string[]; seed: number; requests?: number; spent: () => number; maxSteps?: number; ran?: Cmd[] }): Promise<void> {
   const { command } = modelArbitraries(opts.sources);
   const candidates = fc.sample(command, { numRuns: 1000, seed: opts.seed });
   const missing = () => opts.possible.filter((t) => !m.covered.has(t));
@@ -696,6 +696,7 @@ export async function coverageWalk(m: Model, r: Real, opts: { sources: ValueSour
     if (index < 0) index = bestMove(m, candidates.slice(0, LOOKAHEAD), [...wanted]);
     if (index < 0) break;
     const [cmd] = candidates.splice(index, 1);
+    opts.ran?.push(cmd);
     await cmd.run(m, r);
   }
 }
@@ -729,6 +730,41 @@ function bestMove(m: Readonly<Model>, window: readonly Cmd[], missing: readonly 
   };
   const helpful = window.findIndex((c) => c.moves && c.check(m) && helps(c));
   return helpful >= 0 ? helpful : window.findIndex((c) => c.moves && c.check(m));
+}
+
+/**
+ * A failing walk is as long as the walk; fast-check cannot shrink what it did not generate. So it is
+ * shrunk here: chunks of the commands it ran are left out (halves, then quarters, … then single
+ * commands; a command whose target no longer exists is skipped) while the rest still fails the same
+ * check, each try on fresh apps, until `requests` are spent. Returns the shortest failing try.
+ */
+export async function shrinkCommands(ran: readonly Cmd[], fresh: () => Model, env: CaseContext['env'], check: string, requests: number): Promise<{ ex: CaseContext; steps: ReplayStep[] } | undefined> {
+  let spent = 0;
+  let best: { cmds: readonly Cmd[]; ex: CaseContext; steps: ReplayStep[] } | undefined;
+  const attempt = async (cmds: readonly Cmd[]) => {
+    const model = fresh();
+    const real: Real = { ex: new CaseContext(env), steps: [] };
+    try {
+      await runCommands(model, real, cmds);
+    } catch (error) {
+      if (!(error instanceof SequenceFailed)) throw error;
+    } finally {
+      await tearDown(model, real.ex);
+    }
+    spent += real.ex.exchanges.length;
+    const fails = real.ex.outcomes.some((o) => o.status === 'failed' && o.check === check);
+    if (fails) best = { cmds, ex: real.ex, steps: real.steps };
+    return fails;
+  };
+  let current = ran;
+  for (let chunk = Math.ceil(current.length / 2); chunk >= 1 && spent < requests; chunk = chunk === 1 ? 0 : Math.ceil(chunk / 2)) {
+    for (let i = 0; i < current.length && spent < requests; ) {
+      const candidate = [...current.slice(0, i), ...current.slice(i + chunk)];
+      if (candidate.length && (await attempt(candidate))) current = candidate;
+      else i += chunk;
+    }
+  }
+  return best;
 }
 
 /**

@@ -108,6 +108,8 @@ t.test("leaseShare 'one': one lease of the pool, none when the pool is empty (th
   t.equal(leaseDemand(c({ leaseShare: 'all' }), 2), 2);
   t.equal(leaseDemand(c({ leaseShare: 'all' }), 0), 0);
   t.equal(leaseDemand(c({ leaseShare: 'one', needs: ['twoTnleases'] }), 2), 2, 'a named need wins over leaseShare');
+  t.equal(leaseDemand(c({ leaseShare: 2 }), 5), 2, 'a number of leases');
+  t.equal(leaseDemand(c({ leaseShare: 2 }), 1), 1, 'as many as there are, when fewer');
   t.equal(leaseDemand({ id: 'x', leaseShare: 'one' } as CaseDefinition, 2), 0, 'no lease lock, no lease');
 
   // A pool of two: two 'one' cases run side by side on different leases; an 'all' case holds both, alone.
