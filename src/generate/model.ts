@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import { CaseContext, type Caller } from '../runner/case-context.ts';
-import { STATUS } from '../checks/status-code.ts';
+import { STATUS, lostAttemptApplied } from '../checks/status-code.ts';
 import { appMatchesSent, type SentApp } from '../checks/read-after-write.ts';
 import { leasesExactly, leaseUuids } from '../checks/leases.ts';
 import { isObject, payloadOf, type ObservedResponse } from '../checks/observed.ts';
@@ -173,8 +173,10 @@ class RemoveApp implements Cmd {
       if (refusalJudged(r, res, app, this.as, `B removes A's app ${app.n}`, `second remove of app ${app.n}`)) return;
       // E19: an app holding leases may be refused (409, nothing changes) or removed with its leases released.
       const rule = held.length ? { situation: `remove of app ${app.n} holding leases`, accept: [200, 409] } : { situation: `remove of app ${app.n}`, accept: [200] };
-      if (!r.ex.expectStatus('status-code', res, rule)) return;
-      if (res.status === 200) {
+      // Sent again after its answer was lost and found the app gone: the lost attempt removed it.
+      const applied = lostAttemptApplied(res, rule, r.ex.strict);
+      if (!r.ex.expectStatus('status-code', res, rule) && !applied) return;
+      if (res.status === 200 || applied) {
         app.removed = true;
         app.leases.clear();
       }
@@ -229,8 +231,10 @@ class AssignLeases implements Cmd {
       const rule = takenElsewhere || heldHere
         ? { situation: `assign naming ${takenElsewhere ? 'a lease another app holds' : 'a lease the app holds'}`, accept: [200, 409] }
         : { situation: 'assign of free leases', accept: [200] };
-      if (!r.ex.expectStatus('lease-assignment', res, rule)) return;
-      if (res.status === 200) {
+      // Sent again after its answer was lost and refused as already done: the lost attempt made the change.
+      const applied = lostAttemptApplied(res, rule, r.ex.strict);
+      if (!r.ex.expectStatus('lease-assignment', res, rule) && !applied) return;
+      if (res.status === 200 || applied) {
         for (const l of remove) app.leases.delete(l);
         for (const l of add) {
           for (const other of m.apps) other.leases.delete(l);

@@ -122,7 +122,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
       // Asked once, here: the bundle's exit code is the one the process exits with.
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling, hooks.interrupted?.() ? 'signal' : undefined),
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling, hooks.interrupted?.() ? 'signal' : undefined, http.resent),
     }, options.shard ? undefined : options.minCoverage);
     const files = await reporters.onEnd(result);
     return { result, files };

@@ -6,6 +6,7 @@ import type { OperationId } from '../spec/operations.ts';
 import type { AuthVerdict } from './auth.ts';
 import { UUID_RE, codePointLength, newUuid } from './util.ts';
 import { TRUNK_DEFAULTS } from './trunk.ts';
+import type { ConnectionResets } from './network.ts';
 
 /**
  * How call-flow XML is judged: 'full' = the suite's XSD; 'normative-only' = a lenient parser that
@@ -129,6 +130,8 @@ export interface Behaviour {
   rateLimit?: { perSecond: number; status: 429 | 503; retryAfter: 'seconds' | 'http-date' | 'none' };
   /** Check the token as soon as the headers are in: a bad one gets 401 and the connection is closed before the body is read (E70). */
   authBeforeBody: boolean;
+  /** A flaky network in front of the server: resets a share of requests' connections, before or after handling them (network.ts). */
+  connectionResets?: ConnectionResets;
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
