@@ -311,7 +311,14 @@ export class CaseContext {
     const { env } = this;
     let failure = lost;
     for (let round = 0; round < RECONCILE_ROUNDS; round++) {
-      const list = await this.call('ListSIPControlApps', { purpose: `look for the app whose create answer was lost (${intent.name.slice(0, 60)})` });
+      let list: ObservedResponse;
+      try {
+        list = await this.call('ListSIPControlApps', { purpose: `look for the app whose create answer was lost (${intent.name.slice(0, 60)})` });
+      } catch (error) {
+        // The create's failure is the reason; the lookup's is the detail.
+        if (error instanceof CaseStop) throw new TransportStop(`${failure.message}; looking the app up by its name failed too: ${error.message}`, false);
+        throw error;
+      }
       const apps = payloadOf(list);
       if (list.status >= 300 || !Array.isArray(apps)) throw failure;
       const found = apps.filter((app) => isObject(app) && typeof app.uuid === 'string' && env.ledger.keyOf(app.uuid) === undefined && matchesIntent(env.runId, intent, app));
