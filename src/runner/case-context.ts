@@ -309,6 +309,11 @@ export class CaseContext {
    */
   private async reconcileCreate(key: string, intent: { name: string; subdomain?: string }, lost: TransportStop, again: () => Promise<ObservedResponse>): Promise<{ res: ObservedResponse; uuid?: string }> {
     const { env } = this;
+    const prefix = `${env.runId}-`;
+    if (!intent.name.startsWith(prefix) && !intent.subdomain?.startsWith(prefix)) {
+      // Too short to carry the run's prefix: nothing tells the app apart from others, so neither adopt nor create again.
+      throw new TransportStop(`${lost.message}; its name and subdomain are too short to carry the run's prefix, so whether the app was made cannot be told (look for name ${JSON.stringify(intent.name.slice(0, 60))}${intent.subdomain === undefined ? '' : `, subdomain ${JSON.stringify(intent.subdomain)}`})`, false);
+    }
     let failure = lost;
     for (let round = 0; round < RECONCILE_ROUNDS; round++) {
       let list: ObservedResponse;
