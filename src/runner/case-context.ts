@@ -277,14 +277,35 @@ export class CaseContext {
     const subdomain = isObject(body) && typeof body.subdomain === 'string' ? body.subdomain : undefined;
     const key = this.env.ledger.intent(name, subdomain);
     this.env.created?.push(key);
+    const intent = { name, subdomain };
+    // On a network that has already lost answers, an app too short-named for the run prefix is
+    // told apart by a list taken just before: should its answer be lost, only a new app can be it.
+    const before = !this.recognisable(intent) && this.env.http.resent.requests > 0 ? await this.listUuids('list the apps before a create whose name cannot carry the run prefix') : undefined;
     let res: ObservedResponse;
     try {
       res = await this.call('CreateSIPControlApp', { body, purpose, ...options });
     } catch (error) {
       if (!(error instanceof TransportStop) || !error.beforeAnswer) throw error;
-      return this.reconcileCreate(key, { name, subdomain }, error, () => this.call('CreateSIPControlApp', { body, ...options, purpose: `${purpose} (sent again: its answer was lost and no app of that name exists)` }));
+      return this.reconcileCreate(key, intent, before, error, () => this.call('CreateSIPControlApp', { body, ...options, purpose: `${purpose} (sent again: its answer was lost and no app of that name exists)` }));
     }
     return { res, uuid: this.settleCreate(key, res) };
+  }
+
+  /** Does the intent carry the run prefix (in its name or subdomain), which tells its app apart from any other? */
+  private recognisable(intent: { name: string; subdomain?: string }): boolean {
+    const prefix = `${this.env.runId}-`;
+    return intent.name.startsWith(prefix) || intent.subdomain?.startsWith(prefix) === true;
+  }
+
+  /** The uuids the list shows now (undefined when it cannot be read). */
+  private async listUuids(purpose: string): Promise<Set<string> | undefined> {
+    try {
+      const apps = payloadOf(await this.call('ListSIPControlApps', { purpose }));
+      return Array.isArray(apps) ? new Set(apps.filter(isObject).map((a) => String(a.uuid))) : undefined;
+    } catch (error) {
+      if (error instanceof CaseStop) return undefined;
+      throw error;
+    }
   }
 
   /** Ledger the app a create answer names; without a uuid the intent stays open for cleanup. */
@@ -307,10 +328,10 @@ export class CaseContext {
    * answer; absent, the create is sent again under the same intent. Never two apps of one intent.
    * Names the run cannot recognise, an unreadable list or several candidates stop the case as before.
    */
-  private async reconcileCreate(key: string, intent: { name: string; subdomain?: string }, lost: TransportStop, again: () => Promise<ObservedResponse>): Promise<{ res: ObservedResponse; uuid?: string }> {
+  private async reconcileCreate(key: string, intent: { name: string; subdomain?: string }, before: Set<string> | undefined, lost: TransportStop, again: () => Promise<ObservedResponse>): Promise<{ res: ObservedResponse; uuid?: string }> {
     const { env } = this;
-    const prefix = `${env.runId}-`;
-    if (!intent.name.startsWith(prefix) && !intent.subdomain?.startsWith(prefix)) {
+    const recognisable = this.recognisable(intent);
+    if (!recognisable && !before) {
       // Too short to carry the run's prefix: nothing tells the app apart from others, so neither adopt nor create again.
       throw new TransportStop(`${lost.message}; its name and subdomain are too short to carry the run's prefix, so whether the app was made cannot be told (look for name ${JSON.stringify(intent.name.slice(0, 60))}${intent.subdomain === undefined ? '' : `, subdomain ${JSON.stringify(intent.subdomain)}`})`, false);
     }
@@ -326,7 +347,10 @@ export class CaseContext {
       }
       const apps = payloadOf(list);
       if (list.status >= 300 || !Array.isArray(apps)) throw failure;
-      const found = apps.filter((app) => isObject(app) && typeof app.uuid === 'string' && env.ledger.keyOf(app.uuid) === undefined && matchesIntent(env.runId, intent, app));
+      const found = apps.filter((app) => isObject(app) && typeof app.uuid === 'string' && env.ledger.keyOf(app.uuid) === undefined && (recognisable
+        ? matchesIntent(env.runId, intent, app)
+        // New since the list before the create, with exactly its name and subdomain.
+        : !before!.has(app.uuid) && app.name === intent.name && (intent.subdomain === undefined || app.subdomain === intent.subdomain)));
       if (found.length > 1) throw failure;
       if (found.length === 1) {
         const uuid = (found[0] as { uuid: string }).uuid;
