@@ -91,8 +91,10 @@ export class CaseContext {
 
   /** Whatever the case meant, the ledger follows what the server said it did. */
   private keepLedger(operation: OperationId, options: CallOptions, res: ObservedResponse): void {
-    // A resend meeting the state the lost attempt left (lost-answer.ts) is a change the server made.
-    if ((res.status >= 300 && !resendMetAppliedState(res)) || !options.uuid) return;
+    // A resend meeting the state the lost attempt left (lost-answer.ts) is a change the server made —
+    // when sent as the account that owns the run's apps: another's 404 says only "not yours".
+    const owner = (options.as ?? 'a') === 'a';
+    if ((res.status >= 300 && !(owner && resendMetAppliedState(res))) || !options.uuid) return;
     const key = this.env.ledger.keyOf(options.uuid);
     if (!key) return;
     if (operation === 'RemoveSIPControlAppByUUID') this.env.ledger.removed(key);
