@@ -10,7 +10,7 @@ import { OPERATIONS, operationPath, type OperationId } from '../spec/operations.
 import type { CheckOutcome, Exchange } from '../results/model.ts';
 import { toCurl } from './curl.ts';
 import type { RunEnvironment } from './environment.ts';
-import { matchesIntent } from './ledger.ts';
+import { carriesRunPrefix, matchesIntent } from './ledger.ts';
 import type { Credential } from './tokens.ts';
 
 const EXCERPT_BYTES = 4096;
@@ -282,7 +282,7 @@ export class CaseContext {
     const intent = { name, subdomain };
     // On a network that has already lost answers, an app too short-named for the run prefix is
     // told apart by a list taken just before: should its answer be lost, only a new app can be it.
-    const before = !this.recognisable(intent) && this.env.http.resent.requests > 0 ? await this.listUuids('list the apps before a create whose name cannot carry the run prefix') : undefined;
+    const before = !carriesRunPrefix(this.env.runId, intent) && this.env.http.resent.requests > 0 ? await this.listUuids('list the apps before a create whose name cannot carry the run prefix') : undefined;
     let res: ObservedResponse;
     try {
       res = await this.call('CreateSIPControlApp', { body, purpose, ...options });
@@ -291,12 +291,6 @@ export class CaseContext {
       return this.reconcileCreate(key, intent, before, error, () => this.call('CreateSIPControlApp', { body, ...options, purpose: `${purpose} (sent again: its answer was lost and no app of that name exists)` }));
     }
     return { res, uuid: this.settleCreate(key, res) };
-  }
-
-  /** Does the intent carry the run prefix (in its name or subdomain), which tells its app apart from any other? */
-  private recognisable(intent: { name: string; subdomain?: string }): boolean {
-    const prefix = `${this.env.runId}-`;
-    return intent.name.startsWith(prefix) || intent.subdomain?.startsWith(prefix) === true;
   }
 
   /** The uuids the list shows now (undefined when it cannot be read). */
@@ -332,7 +326,7 @@ export class CaseContext {
    */
   private async reconcileCreate(key: string, intent: { name: string; subdomain?: string }, before: Set<string> | undefined, lost: TransportStop, again: () => Promise<ObservedResponse>): Promise<{ res: ObservedResponse; uuid?: string }> {
     const { env } = this;
-    const recognisable = this.recognisable(intent);
+    const recognisable = carriesRunPrefix(env.runId, intent);
     if (!recognisable && !before) {
       // Too short to carry the run's prefix: nothing tells the app apart from others, so neither adopt nor create again.
       throw new TransportStop(`${lost.message}; its name and subdomain are too short to carry the run's prefix, so whether the app was made cannot be told (look for name ${JSON.stringify(intent.name.slice(0, 60))}${intent.subdomain === undefined ? '' : `, subdomain ${JSON.stringify(intent.subdomain)}`})`, false);

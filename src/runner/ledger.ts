@@ -119,6 +119,12 @@ export function matchesIntent(runId: string, intent: { name: string; subdomain?:
     (intent.subdomain?.startsWith(prefix) === true && app.subdomain === intent.subdomain);
 }
 
+/** Can `matchesIntent` ever tell this intent's app apart (its name or subdomain carries the run prefix)? */
+export function carriesRunPrefix(runId: string, intent: { name: string; subdomain?: string }): boolean {
+  const prefix = `${runId}-`;
+  return intent.name.startsWith(prefix) || intent.subdomain?.startsWith(prefix) === true;
+}
+
 /** Read the ledgers earlier runs left in `dir` (for `cleanup`). */
 export function readLedgers(dir: string, runId?: string): LedgerEntry[] {
   if (!existsSync(dir)) return [];
