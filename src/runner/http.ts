@@ -18,7 +18,7 @@ export interface HttpRequest {
   notAfter?: number;
   /**
    * May the request be sent again when its connection failed before any answer byte arrived,
-   * though the server may have applied it (see `resendPolicy`)? Default: idempotent methods only.
+   * though the server may have applied it (case-context.ts `resendable` decides)? Default: idempotent methods only.
    * GET and HEAD are sent again after any connection failure.
    */
   resend?: boolean;

@@ -27,20 +27,13 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export interface ResetLog {
-  before: number;
-  after: number;
-}
-
-/** Install the resets on a Fastify app; returns the live count of each kind (for tests and the script). */
-export function installConnectionResets(app: FastifyInstance, resets: ConnectionResets): ResetLog {
+/** Install the resets on a Fastify app, before any other hook. */
+export function installConnectionResets(app: FastifyInstance, resets: ConnectionResets): void {
   const draw = seededRandom(resets.seed);
-  const log: ResetLog = { before: 0, after: 0 };
   const loseAnswer = new WeakSet<FastifyRequest>();
   app.addHook('onRequest', async (req, reply) => {
     const x = draw();
     if (x < resets.rate / 2) {
-      log.before++;
       // Taken over and never answered: the handler does not run.
       reply.hijack();
       req.raw.socket.resetAndDestroy();
@@ -49,12 +42,8 @@ export function installConnectionResets(app: FastifyInstance, resets: Connection
     }
   });
   app.addHook('onSend', async (req, _reply, payload) => {
-    if (loseAnswer.has(req)) {
-      log.after++;
-      // Handled: the state changed; the answer never leaves.
-      req.raw.socket.resetAndDestroy();
-    }
+    // Handled: the state changed; the answer never leaves.
+    if (loseAnswer.has(req)) req.raw.socket.resetAndDestroy();
     return payload;
   });
-  return log;
 }
