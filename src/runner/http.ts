@@ -50,7 +50,7 @@ export interface HttpFailure {
   message: string;
   durationMs: number;
   throttled?: ThrottleNote;
-  /** The connection failed before any answer byte arrived: the server may or may not have applied the request. */
+  /** The connection failed (reset, closed) before any answer byte arrived: the server may or may not have applied the request. */
   beforeAnswer?: boolean;
   /** Attempts sent (the last one included) when the request was sent again after lost answers. */
   attempts?: number;
@@ -216,8 +216,11 @@ export class HttpClient {
       };
     } catch (error) {
       // Undici hands back the answer once its head is in (an early 401 included, even when writing the
-      // body failed): a failure before that means no answer byte was read.
-      return { kind: 'transport-error', ...classify(error, this.options), durationMs: elapsed(), ...(answered ? {} : { beforeAnswer: true }) };
+      // body failed): a connection failure before that means no answer byte was read. A timeout is
+      // not one: the server may still be working on the request (and may still answer it).
+      const failure = classify(error, this.options);
+      const lost = !answered && failure.errorKind === 'connection';
+      return { kind: 'transport-error', ...failure, durationMs: elapsed(), ...(lost ? { beforeAnswer: true } : {}) };
     }
   }
 
