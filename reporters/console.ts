@@ -104,6 +104,8 @@ export class ConsoleReporter implements Reporter {
       const gaveUp = th.gaveUp ? `, ${th.gaveUp} given up at --max-wait/--deadline` : '';
       this.line(this.style(th.gaveUp ? 'magenta' : 'dim', `throttled: ${plural(th.answers, 'answer')} 429/503 on ${plural(th.requests, 'request')}, waited ${formatDuration(th.waitedMs)} in all${gaveUp}`));
     }
+    const rs = s.resent;
+    if (rs) this.line(this.style(rs.gaveUp ? 'magenta' : 'dim', resentLine(rs)));
 
     if (this.quiet) {
       for (const c of run.cases.filter((c) => c.status === 'failed' || c.status === 'error')) {
@@ -243,4 +245,12 @@ export class ConsoleReporter implements Reporter {
   private line(text: string): void {
     this.stream.write(`${scrubSecrets(text)}\n`);
   }
+}
+
+/** Connection failures the run rode out (never the API's fault), e.g. "12 requests sent again after connection failures (13 attempts)". */
+export function resentLine(rs: NonNullable<RunResult['summary']['resent']>): string {
+  const parts = [];
+  if (rs.requests) parts.push(`${plural(rs.requests, 'request')} sent again after connection failures (${plural(rs.attempts, 'resend')}${rs.gaveUp ? `, ${rs.gaveUp} still unanswered` : ''})`);
+  if (rs.reconciled) parts.push(`${plural(rs.reconciled, 'create')} whose answer was lost settled by the app's name`);
+  return `network: ${parts.join('; ')}`;
 }

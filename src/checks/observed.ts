@@ -17,6 +17,10 @@ export interface ObservedResponse {
   jsonError?: string;
   /** Index of the exchange (request and answer) this was observed on, within its case. */
   exchange?: number;
+  /** Attempts whose connection failed before any answer byte: this answer is to the request sent again (lost-answer.ts). */
+  lostAnswers?: number;
+  /** Set when this answer stands in for another request's lost answer (a create settled by the app's name): why. */
+  standIn?: string;
 }
 
 export function observe(

@@ -1,5 +1,6 @@
 import type { ObservedResponse } from './observed.ts';
 import { fail, pass, type Verdict } from './verdict.ts';
+import { resendMetAppliedState } from './lost-answer.ts';
 
 /**
  * What status a situation allows. Where the errata leaves room (E03, E05, E12,
@@ -45,11 +46,27 @@ export function eitherRule(situation: string, rules: readonly StatusRule[]): Sta
 
 export function checkStatus(res: ObservedResponse, rule: StatusRule, strict: boolean): Verdict {
   if (statusAllowed(rule, res.status, strict)) return pass();
+  // A lost answer is the network's doing: what the request sent again meets is not the API's fault.
+  if (lostAttemptApplied(res, rule, strict)) {
+    return pass(`${res.method} ${res.path} was sent again after its answer was lost (connection failure); ${res.status} says the first attempt was applied`);
+  }
+  // The answer of another request standing in for a lost one (a create settled by the app's name): its status says nothing of this one.
+  if (res.standIn) return pass(res.standIn);
   return fail(
     `${res.method} ${res.path} (${rule.situation}) answered ${res.status}`,
     describeAllowed(rule, strict),
     `${res.status}`,
   );
+}
+
+/**
+ * The one rule for answers to requests sent again after their answer was lost (lost-answer.ts):
+ * a status the situation does not allow, which says the lost attempt was applied (a remove
+ * answered 404, a lease change 409). Cases, the model and the ledger read such an answer as
+ * the change made; a status the situation allows keeps its ordinary meaning.
+ */
+export function lostAttemptApplied(res: ObservedResponse, rule: StatusRule, strict: boolean): boolean {
+  return resendMetAppliedState(res) && !statusAllowed(rule, res.status, strict);
 }
 
 /** Shared rules the suites use, so every case words and pins them alike. */

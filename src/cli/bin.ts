@@ -6,8 +6,11 @@
  * loads each command's modules when it runs.
  */
 import { installEarlySignalHandlers } from './signals.ts';
+import { quietOnClosedPipes } from './closed-pipe.ts';
 
 installEarlySignalHandlers();
+// `… | head` closing stdout stops the printing, never the command (reports, cleanup, exit code).
+quietOnClosedPipes();
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version') {

@@ -23,7 +23,7 @@
  */
 import fc from 'fast-check';
 import { CaseContext, type Caller } from '../runner/case-context.ts';
-import { STATUS, eitherRule, type StatusRule } from '../checks/status-code.ts';
+import { STATUS, eitherRule, lostAttemptApplied, type StatusRule } from '../checks/status-code.ts';
 import { appMatchesSent, type SentApp } from '../checks/read-after-write.ts';
 import { leasesExactly, leaseUuids } from '../checks/leases.ts';
 import { appTnleasesMatch, leaseBackReference } from '../checks/lease-views.ts';
@@ -401,8 +401,11 @@ class RemoveApp implements Cmd {
         return;
       }
       // E19: an app holding leases may be refused (409, nothing changes) or removed with its leases released.
-      if (!r.ex.expectStatus('status-code', res, held.length ? { ...STATUS.removeHoldingLeases, situation: `remove of app ${app.n} holding leases` } : { ...STATUS.ok, situation: `remove of app ${app.n}` })) return;
-      if (res.status === 200) {
+      const rule: StatusRule = held.length ? { ...STATUS.removeHoldingLeases, situation: `remove of app ${app.n} holding leases` } : { ...STATUS.ok, situation: `remove of app ${app.n}` };
+      // Sent again after its answer was lost and found the app gone: the lost attempt removed it.
+      const applied = lostAttemptApplied(res, rule, r.ex.strict);
+      if (!r.ex.expectStatus('status-code', res, rule) && !applied) return;
+      if (res.status === 200 || applied) {
         app.removed = true;
         app.leases.clear();
       }
@@ -530,9 +533,11 @@ class AssignLeases implements Cmd {
         return;
       }
       const { check, rule } = changeRule(c);
-      if (!r.ex.expectStatus(check, res, rule)) return;
+      // Sent again after its answer was lost and refused as already done: the lost attempt made the change.
+      const lost = lostAttemptApplied(res, rule, r.ex.strict);
+      if (!r.ex.expectStatus(check, res, rule) && !lost) return;
       // A refused change changes nothing (src/checks/refusal.ts); an applied one removes, then adds (moving taken leases, E20).
-      const applied = stateAfter(res.status, false, true);
+      const applied = lost || stateAfter(res.status, false, true);
       if (applied) {
         for (const l of c.remove) app.leases.delete(l);
         for (const l of c.add) {

@@ -41,10 +41,14 @@ export function mergeRuns(runs: RunResult[], minCoverage?: number): RunResult {
   const throttling = throttled.length
     ? throttled.reduce((a, b) => ({ answers: a.answers + b.answers, requests: a.requests + b.requests, waitedMs: a.waitedMs + b.waitedMs, gaveUp: a.gaveUp + b.gaveUp }))
     : undefined;
+  const resends = runs.map((r) => r.summary.resent).filter((x) => x !== undefined);
+  const resent = resends.length
+    ? resends.reduce((a, b) => ({ requests: a.requests + b.requests, attempts: a.attempts + b.attempts, gaveUp: a.gaveUp + b.gaveUp, reconciled: a.reconciled + b.reconciled }))
+    : undefined;
   return withCoverage({
     info: { ...runs[0].info, runId: runs.map((r) => r.info.runId).join('+'), startedAt: started, endedAt: ended, shard: undefined },
     cases,
-    summary: summarise(cases, Math.max(...runs.map((r) => r.summary.durationMs)), runs.reduce((n, r) => n + r.summary.requests, 0), throttling),
+    summary: summarise(cases, Math.max(...runs.map((r) => r.summary.durationMs)), runs.reduce((n, r) => n + r.summary.requests, 0), throttling, undefined, resent),
   }, threshold);
 }
 

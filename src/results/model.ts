@@ -65,6 +65,8 @@ export interface Exchange {
   startedAt?: string;
   /** Throttling answers (429/503) waited out before this answer (E70); absent when none. */
   throttled?: { answers: number; waitedMs: number };
+  /** Attempts whose connection failed before any answer byte, sent again before this exchange's outcome; absent when none. */
+  lostAnswers?: number;
 }
 
 export interface CaseResult {
@@ -118,6 +120,12 @@ export interface RunSummary {
    * or the deadline. Absent from bundles of older versions.
    */
   throttling?: { answers: number; requests: number; waitedMs: number; gaveUp: number };
+  /**
+   * Connection failures, never the API's fault: requests sent again after their connection failed
+   * (extra attempts, requests still unanswered after the last) and creates whose answer was lost,
+   * settled by the app's name. Absent when the network lost nothing (and in older bundles).
+   */
+  resent?: { requests: number; attempts: number; gaveUp: number; reconciled: number };
   /** Cases selected and runnable that never started (interrupt or deadline); also counted as skipped or errors. */
   notRun?: number;
   /** Set when the run was cut short: every reporter then says INTERRUPTED, never PASSED. */

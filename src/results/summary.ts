@@ -5,7 +5,7 @@ import type { CaseResult, Interruption, RunSummary } from './model.ts';
  * or could not be evaluated; 130 when a signal cut the run short, whatever ran
  * before it (a gate must never read PASSED for work that was not done).
  */
-export function summarise(cases: CaseResult[], durationMs: number, requests: number, throttling?: RunSummary['throttling'], interrupted?: Interruption): RunSummary {
+export function summarise(cases: CaseResult[], durationMs: number, requests: number, throttling?: RunSummary['throttling'], interrupted?: Interruption, resent?: RunSummary['resent']): RunSummary {
   const count = (status: CaseResult['status']) => cases.filter((c) => c.status === status).length;
   const failed = count('failed');
   const errors = count('error');
@@ -21,6 +21,7 @@ export function summarise(cases: CaseResult[], durationMs: number, requests: num
     durationMs,
     requests,
     ...(throttling ? { throttling } : {}),
+    ...(resent && (resent.requests || resent.reconciled) ? { resent } : {}),
     notRun,
     ...(cut ? { interrupted: cut } : {}),
     exitCode: cut === 'signal' ? 130 : failed + errors > 0 || cut === 'deadline' ? 1 : 0,

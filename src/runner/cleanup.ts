@@ -3,7 +3,7 @@ import { isObject, payloadOf } from '../checks/observed.ts';
 import type { CaseResult } from '../results/model.ts';
 import { CaseContext, CaseStop } from './case-context.ts';
 import type { RunEnvironment } from './environment.ts';
-import type { Ledger, LedgerEntry } from './ledger.ts';
+import { matchesIntent, type Ledger, type LedgerEntry } from './ledger.ts';
 import { mapPool } from './pool.ts';
 import { RUN_ID_PATTERN } from './names.ts';
 
@@ -174,10 +174,7 @@ async function resolveUnconfirmed(ctx: CaseContext, ledger: Ledger, entries: Led
     return `${entries.length} create(s) got no usable answer and the list to look for them answered ${res.status}: unsure whether they exist`;
   }
   for (const entry of entries) {
-    const prefix = `${entry.runId}-`;
-    const match = apps.find((app) => isObject(app) && typeof app.uuid === 'string' && (
-      (entry.name.startsWith(prefix) && app.name === entry.name) ||
-      (entry.subdomain?.startsWith(prefix) === true && app.subdomain === entry.subdomain)));
+    const match = apps.find((app) => isObject(app) && typeof app.uuid === 'string' && matchesIntent(entry.runId, entry, app));
     if (isObject(match)) entry.uuid = match.uuid as string;
     else ledger.removed(entry.key); // confirmed never created
   }

@@ -16,6 +16,12 @@ export interface HttpRequest {
   body?: string | Buffer | FormData;
   /** Epoch ms (the run deadline): waiting out throttling never goes past it. */
   notAfter?: number;
+  /**
+   * May the request be sent again when its connection failed before any answer byte arrived,
+   * though the server may have applied it (case-context.ts `resendable` decides)? Default: idempotent methods only.
+   * GET and HEAD are sent again after any connection failure.
+   */
+  resend?: boolean;
 }
 
 /** Set on an answer that came after 429/503 answers were waited out (E70). */
@@ -31,6 +37,8 @@ export interface HttpReply {
   text: string;
   durationMs: number;
   throttled?: ThrottleNote;
+  /** Attempts whose connection failed before any answer byte, sent again before this answer came. */
+  lostAnswers?: number;
 }
 
 /** `throttled`: still 429/503 when --max-wait or the deadline ran out (an error, not a failure). */
@@ -42,12 +50,16 @@ export interface HttpFailure {
   message: string;
   durationMs: number;
   throttled?: ThrottleNote;
+  /** The connection failed (reset, closed) before any answer byte arrived: the server may or may not have applied the request. */
+  beforeAnswer?: boolean;
+  /** Attempts sent (the last one included) when the request was sent again after lost answers. */
+  attempts?: number;
 }
 
 export interface HttpClientOptions {
   timeoutMs: number;
   maxBodyBytes: number;
-  /** Retries for connection failures of idempotent requests only. */
+  /** How often a request is sent again after a connection failure (GET always; others as `HttpRequest.resend` says). */
   retries: number;
   /** Extra headers for every request (--header), added below the recorded request. */
   headers?: Record<string, string>;
@@ -61,10 +73,28 @@ export interface HttpClientOptions {
 export const DEFAULT_MAX_WAIT_MS = 60_000;
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/** Reading requests: sent again after any connection failure, answer started or not. */
+const SAFE = new Set(['GET', 'HEAD']);
+/** Pause before sending again after a connection failure: 100 ms, 200 ms, 400 ms … at most 2 s. */
+const RESEND_FIRST_MS = 100;
+const RESEND_CAP_MS = 2_000;
+
+/** Real networks reset connections: what the run did about it (never the API's fault), for the summary. */
+export interface ResendStats {
+  /** Requests sent again after their connection failed. */
+  requests: number;
+  /** Extra attempts in all. */
+  attempts: number;
+  /** Requests still without an answer after the last attempt. */
+  gaveUp: number;
+  /** Creates whose answer was lost, settled by looking the app up by its unique name (adopted or created again). */
+  reconciled: number;
+}
 
 export class HttpClient {
   private readonly agent: Dispatcher;
   private readonly throttle = new Throttle();
+  private readonly resends: ResendStats = { requests: 0, attempts: 0, gaveUp: 0, reconciled: 0 };
 
   constructor(private readonly options: HttpClientOptions) {
     // Proxies from the environment and --header: see dispatcher.ts.
@@ -74,6 +104,16 @@ export class HttpClient {
   /** 429/503 answers waited out so far, by every request of this client (for the run summary). */
   get throttling(): ThrottleStats {
     return { ...this.throttle.stats };
+  }
+
+  /** Requests sent again after connection failures so far (for the run summary). */
+  get resent(): ResendStats {
+    return { ...this.resends };
+  }
+
+  /** A create whose answer was lost was settled by its name (counted with the resends). */
+  noteReconciled(): void {
+    this.resends.reconciled++;
   }
 
   /**
@@ -119,21 +159,37 @@ export class HttpClient {
     }
   }
 
+  /**
+   * Send, and send again after a connection failure when that is safe: GET and HEAD after any,
+   * others (`resend`) only when no answer byte had arrived — the server may have applied the first
+   * attempt, and the caller's judgement knows it (`lostAnswers` on the reply). Bounded: --retries
+   * attempts more, with a growing pause, never past the deadline.
+   */
   private async sendRetryingConnections(req: HttpRequest): Promise<HttpReply | HttpFailure> {
-    const attempts = IDEMPOTENT.has(req.method) ? this.options.retries + 1 : 1;
-    let last: HttpFailure | undefined;
-    for (let attempt = 0; attempt < attempts; attempt++) {
+    const safe = SAFE.has(req.method);
+    const resend = req.resend ?? IDEMPOTENT.has(req.method);
+    let lost = 0;
+    for (let attempt = 0; ; attempt++) {
       const outcome = await this.sendOnce(req);
-      if (outcome.kind === 'response' || outcome.errorKind !== 'connection') return outcome;
-      last = outcome;
+      if (outcome.kind === 'response') return lost ? { ...outcome, lostAnswers: lost } : outcome;
+      const again = outcome.errorKind === 'connection' && (safe || (resend && outcome.beforeAnswer === true));
+      const pause = Math.min(RESEND_CAP_MS, RESEND_FIRST_MS * 2 ** attempt);
+      const pastDeadline = req.notAfter !== undefined && Date.now() + pause > req.notAfter;
+      if (!again || attempt >= this.options.retries || pastDeadline) {
+        if (lost) this.resends.gaveUp++;
+        return lost ? { ...outcome, attempts: attempt + 1 } : outcome;
+      }
+      if (lost++ === 0) this.resends.requests++;
+      this.resends.attempts++;
+      await sleep(pause);
     }
-    return last!;
   }
 
   private async sendOnce(req: HttpRequest): Promise<HttpReply | HttpFailure> {
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
     const signal = AbortSignal.timeout(this.options.timeoutMs);
+    let answered = false;
     try {
       const res = await request(req.url, {
         method: req.method as Dispatcher.HttpMethod,
@@ -143,6 +199,7 @@ export class HttpClient {
         signal,
         maxRedirections: 0,
       } as Parameters<typeof request>[1]);
+      answered = true;
       // A declared length over the cap is refused before reading a byte of it.
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > this.options.maxBodyBytes) {
@@ -158,7 +215,12 @@ export class HttpClient {
         durationMs: elapsed(),
       };
     } catch (error) {
-      return { kind: 'transport-error', ...classify(error, this.options), durationMs: elapsed() };
+      // Undici hands back the answer once its head is in (an early 401 included, even when writing the
+      // body failed): a connection failure before that means no answer byte was read. A timeout is
+      // not one: the server may still be working on the request (and may still answer it).
+      const failure = classify(error, this.options);
+      const lost = !answered && failure.errorKind === 'connection';
+      return { kind: 'transport-error', ...failure, durationMs: elapsed(), ...(lost ? { beforeAnswer: true } : {}) };
     }
   }
 
@@ -187,6 +249,8 @@ async function readBody(res: { body: AsyncIterable<unknown> }, declared: number)
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/;
 

@@ -109,6 +109,22 @@ function reduce(entries: Map<string, LedgerEntry>, runId: string, event: LedgerE
   if (event.event === 'removed') entry.removed = true;
 }
 
+/**
+ * Is `app` (an item of the list) the one an intent of run `runId` asked for? Only by its
+ * run-prefixed name or subdomain, which nothing the run did not make carries.
+ */
+export function matchesIntent(runId: string, intent: { name: string; subdomain?: string }, app: Record<string, unknown>): boolean {
+  const prefix = `${runId}-`;
+  return (intent.name.startsWith(prefix) && app.name === intent.name) ||
+    (intent.subdomain?.startsWith(prefix) === true && app.subdomain === intent.subdomain);
+}
+
+/** Can `matchesIntent` ever tell this intent's app apart (its name or subdomain carries the run prefix)? */
+export function carriesRunPrefix(runId: string, intent: { name: string; subdomain?: string }): boolean {
+  const prefix = `${runId}-`;
+  return intent.name.startsWith(prefix) || intent.subdomain?.startsWith(prefix) === true;
+}
+
 /** Read the ledgers earlier runs left in `dir` (for `cleanup`). */
 export function readLedgers(dir: string, runId?: string): LedgerEntry[] {
   if (!existsSync(dir)) return [];

@@ -62,7 +62,7 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   timeout: 10_000,
   deadline: 0,
   maxBody: 10 * 1024 * 1024,
-  retries: 1,
+  retries: 3,
   maxWait: 60,
   // Measured (README, Benchmarks): 16 beats 8 by a quarter with 20 ms answers on 2 cores; 24 is no faster.
   concurrency: 16,

@@ -128,7 +128,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
       info: { ...info, endedAt: endedAt.toISOString() },
       cases,
       // Asked once, here: the bundle's exit code is the one the process exits with.
-      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling, hooks.interrupted?.() ? 'signal' : undefined),
+      summary: summarise(cases, endedAt.getTime() - startedAt.getTime(), env.requestCount, http.throttling, hooks.interrupted?.() ? 'signal' : undefined, http.resent),
     }, options.shard ? undefined : options.minCoverage);
     // Saved before the reports are written: a run cut short while writing them still keeps its failures.
     if (examples) for (const line of describeExamplesOutcome(examples.save())) notices.write(`sipapp-conformance: ${line}\n`);

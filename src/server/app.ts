@@ -17,6 +17,7 @@ import { LEASE_HANDLERS } from './routes/leases.ts';
 import type { Store } from './state.ts';
 import type { RequestLogEntry } from './types.ts';
 import { ApiError } from './util.ts';
+import { installConnectionResets } from './network.ts';
 
 export interface AppDeps {
   store: Store;
@@ -29,6 +30,8 @@ export interface AppDeps {
   logger: boolean;
   requestLog: RequestLogEntry[];
   timers: Timers;
+  /** Seed of a flaky network's resets (behaviour.connectionResets), instead of the reading's own. */
+  networkSeed?: number;
 }
 
 /** Pending sleeps, so close() can drop them and never wait on a slow fault. */
@@ -80,6 +83,8 @@ const MALFORMED_JSON_CODES = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_
 export function buildApp(deps: AppDeps): FastifyInstance {
   const { store, tokens, behaviour, fault } = deps;
   const app = Fastify({ logger: deps.logger, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
+  // First of all hooks: a network drops a connection whatever the API behind it would have said.
+  if (behaviour.connectionResets) installConnectionResets(app, { ...behaviour.connectionResets, seed: deps.networkSeed ?? behaviour.connectionResets.seed });
   const meta = new WeakMap<FastifyRequest, RequestMeta>();
   const metaOf = (req: FastifyRequest): RequestMeta => {
     let m = meta.get(req);

@@ -6,6 +6,7 @@ import type { OperationId } from '../spec/operations.ts';
 import type { AuthVerdict } from './auth.ts';
 import { UUID_RE, codePointLength, newUuid } from './util.ts';
 import { TRUNK_DEFAULTS, type TrunkReading } from './trunk.ts';
+import type { ConnectionResets } from './network.ts';
 
 /**
  * How call-flow XML is judged: 'full' = the suite's XSD; 'normative-only' = a lenient parser that
@@ -145,6 +146,8 @@ export interface Behaviour {
   upperCaseWriteLost: boolean;
   /** Modify reads the app, awaits (a profile lookup), then writes the whole row back: two at once lose one's change. */
   modifyReadsThenWrites: boolean;
+  /** A flaky network in front of the server: resets a share of requests' connections, before or after handling them (network.ts). */
+  connectionResets?: ConnectionResets;
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {

@@ -84,6 +84,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     logger: options.logger ?? false,
     requestLog,
     timers,
+    networkSeed: options.networkSeed,
   });
   if (options.tokenLifetimeSeconds !== undefined) {
     // Not part of the API: how a test (or `serve --token-lifetime`) renews the short-lived tokens.

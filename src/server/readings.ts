@@ -305,6 +305,12 @@ export const READINGS: readonly ReadingDefinition[] = [
     behaviour: { authBeforeBody: true },
   },
   {
+    name: 'connection-resets',
+    errata: ['page silent: the network between client and server'],
+    description: 'A flaky network: 5% of requests have their connection reset (seeded), half before the server handles them, half after (the change made, the answer lost).',
+    behaviour: { connectionResets: { rate: 0.05, seed: 1 } },
+  },
+  {
     name: 'subdomain-required',
     errata: ['E27'],
     description: 'Create refuses a body without subdomain (400), though the page and the 2021 document make it optional.',

@@ -18,6 +18,8 @@ export interface ReferenceServerOptions {
   faultDelayMs?: number;
   /** Apps pre-created per account that a client run did NOT create; default 0. */
   seedApps?: number;
+  /** Seed of the resets of a flaky-network reading (connection-resets); default the reading's own. */
+  networkSeed?: number;
   /** Fastify's logger; default false. */
   logger?: boolean;
   /**

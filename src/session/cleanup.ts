@@ -47,7 +47,7 @@ export async function cleanupRuns(options: CleanupRunsOptions): Promise<CleanupO
   const dir = join(options.out, 'ledger');
   const entries = readLedgers(dir, options.run).filter((e) => !e.removed);
   const runIds = [...new Set([...entries.map((e) => e.runId), ...(options.run ? [options.run] : [])])];
-  const settings = { timeoutMs: timeout, maxBodyBytes: DEFAULT_RUN_OPTIONS.maxBody, retries: 1, maxWaitMs: (options.maxWait ?? DEFAULT_RUN_OPTIONS.maxWait) * 1000, headers: options.headers ?? {} };
+  const settings = { timeoutMs: timeout, maxBodyBytes: DEFAULT_RUN_OPTIONS.maxBody, retries: DEFAULT_RUN_OPTIONS.retries, maxWaitMs: (options.maxWait ?? DEFAULT_RUN_OPTIONS.maxWait) * 1000, headers: options.headers ?? {} };
   return withTarget({ baseUrl: options.baseUrl, token: options.token, tnlease: [], timeout }, async (target) => {
     const http = new HttpClient(settings);
     const runs: CleanupRunOutcome[] = [];

@@ -5,7 +5,7 @@ import type { Target } from '../runner/environment.ts';
 export type { Target } from '../runner/environment.ts';
 
 /** What picks the target: an explicit base URL and token, or the embedded reference server (with an optional fault). */
-export type TargetOptions = Pick<RunOptions, 'baseUrl' | 'token' | 'tokenB' | 'tnlease' | 'outboundVoiceProfile' | 'callUuid' | 'expiredToken' | 'fault' | 'latency' | 'timeout'>;
+export type TargetOptions = Pick<RunOptions, 'baseUrl' | 'token' | 'tokenB' | 'tnlease' | 'outboundVoiceProfile' | 'callUuid' | 'expiredToken' | 'fault' | 'latency' | 'timeout' | 'seed'>;
 
 /**
  * The API under test and the fixtures of its account, for `run`, `verify` and
@@ -20,7 +20,7 @@ export async function resolveTarget(options: TargetOptions): Promise<Target> {
     // The server validates call-flow XML in a worker; start it now rather than inside a timed request.
     const { validateCallFlow, MINIMAL_CALLFLOW } = await import('../callflow/validate.ts');
     await validateCallFlow(MINIMAL_CALLFLOW);
-    const server = await startReferenceServer({ port: 0, host: '127.0.0.1', fault: options.fault, latencyMs: options.latency, faultDelayMs: options.timeout + 1000 });
+    const server = await startReferenceServer({ port: 0, host: '127.0.0.1', fault: options.fault, latencyMs: options.latency, faultDelayMs: options.timeout + 1000, networkSeed: typeof options.seed === 'number' ? options.seed : undefined });
     const { a, b } = server.fixtures;
     return {
       baseUrl: server.url,

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { checkStatus, describeAllowed, statusAllowed, STATUS, type StatusRule } from '../../src/checks/status-code.ts';
+import { checkStatus, describeAllowed, lostAttemptApplied, statusAllowed, STATUS, type StatusRule } from '../../src/checks/status-code.ts';
 import { answer, failed } from './helpers.ts';
 
 const at = (status: number) => answer(status, { success: status < 300 });
@@ -72,4 +72,20 @@ t.test('describeAllowed and statusAllowed', async (t) => {
   t.ok(statusAllowed(rule, 204, false));
   t.notOk(statusAllowed(rule, 204, true));
   t.notOk(statusAllowed({ situation: 'x', accept: 'any-4xx' }, 500, false));
+});
+
+t.test('a request sent again after its answer was lost: the state the lost attempt left is not a failure', async (t) => {
+  const remove = (status: number, lostAnswers?: number) => answer(status, { success: false }, { operation: 'RemoveSIPControlAppByUUID', method: 'DELETE', path: '/rest/sip/app/x', ...(lostAnswers ? { lostAnswers } : {}) });
+  const verdict = checkStatus(remove(404, 1), STATUS.ok, false);
+  t.ok(verdict.pass, 'a resent remove answered 404: the first attempt removed it');
+  t.match((verdict as { note?: string }).note, /sent again after its answer was lost .*404 says the first attempt was applied/);
+  t.ok(lostAttemptApplied(remove(404, 1), STATUS.ok, true), 'the rule holds under --strict too');
+  t.notOk(checkStatus(remove(404), STATUS.ok, false).pass, 'the same 404 to a remove sent once is a failure');
+  t.notOk(checkStatus(remove(500, 2), STATUS.ok, false).pass, 'a resent remove answered 500 is still a failure');
+  const assign = (status: number) => answer(status, { success: false }, { operation: 'AssignTNLeasesToSIPControlApp', method: 'POST', path: '/rest/sip/app/x/tnlease', lostAnswers: 1 });
+  t.ok(lostAttemptApplied(assign(409), { situation: 'assign of free leases', accept: [200] }, false), 'a resent lease change refused 409: the first attempt made it');
+  t.notOk(lostAttemptApplied(assign(409), STATUS.alreadyHeld, false), 'where the situation allows 409 anyway, it keeps its meaning (nothing changed)');
+  const modify = answer(404, { success: false }, { operation: 'ModifySIPControlApp', method: 'PATCH', path: '/rest/sip/app/x', lostAnswers: 1 });
+  t.notOk(checkStatus(modify, STATUS.ok, false).pass, 'a resent modify is answered alike: a 404 is a failure');
+  t.ok(checkStatus({ ...at(200), standIn: "the create's answer was lost" }, STATUS.created, true).pass, "an answer standing in for a lost create's is not judged as the create's");
 });

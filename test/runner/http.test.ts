@@ -60,8 +60,46 @@ t.test('a server that resets the connection: connection error; idempotent reques
   }
   t.equal(hits(), 3, 'GET: one try and two retries');
   const post = await client(t, { retries: 2 }).send({ method: 'POST', url, headers: {}, body: '{}' });
-  if (isFailure(t, post)) t.equal(post.errorKind, 'connection');
-  t.equal(hits(), 4, 'POST is never retried');
+  if (isFailure(t, post)) {
+    t.equal(post.errorKind, 'connection');
+    t.equal(post.beforeAnswer, true, 'no answer byte arrived');
+  }
+  t.equal(hits(), 4, 'POST is not sent again unless the caller says it may be');
+});
+
+t.test('sent again after a connection failure before any answer: counted, bounded, with the lost attempts on the answer', async (t) => {
+  let n = 0;
+  // The first two attempts are reset (the server may have handled them), the third is answered.
+  const { url, hits } = await serve(t, (req, res) => {
+    if (++n % 3 !== 0) { req.socket.resetAndDestroy(); return; }
+    res.setHeader('content-type', 'application/json');
+    res.end('{"success":true}');
+  });
+  const http = client(t, { retries: 3 });
+  const reply = await http.send({ method: 'POST', url, headers: {}, body: '{}', resend: true });
+  t.match(reply, { kind: 'response', status: 200, lostAnswers: 2 });
+  t.equal(hits(), 3);
+  t.same(http.resent, { requests: 1, attempts: 2, gaveUp: 0, reconciled: 0 });
+  const deleted = await http.send({ method: 'DELETE', url, headers: {} });
+  t.match(deleted, { kind: 'response', lostAnswers: 2 }, 'DELETE is sent again by default');
+  const once = await client(t, { retries: 1 }).send({ method: 'POST', url, headers: {}, body: '{}', resend: true });
+  if (isFailure(t, once)) t.equal(once.attempts, 2, 'bounded: --retries 1 is two attempts, then the failure');
+});
+
+t.test('an answer cut off after its head: GET is sent again, a change is not (the server answered it)', async (t) => {
+  const { url, hits } = await serve(t, (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+    res.write('{"success":');
+    setTimeout(() => req.socket.resetAndDestroy(), 20);
+  });
+  const patch = await client(t, { retries: 2 }).send({ method: 'PATCH', url, headers: {}, body: '{}', resend: true });
+  if (isFailure(t, patch)) {
+    t.equal(patch.errorKind, 'connection');
+    t.notOk(patch.beforeAnswer, 'the answer had begun');
+  }
+  t.equal(hits(), 1, 'PATCH: one attempt');
+  await client(t, { retries: 2 }).send({ method: 'GET', url, headers: {} });
+  t.equal(hits(), 4, 'GET: one try and two retries');
 });
 
 t.test('nothing listening: connection error', async (t) => {

@@ -50,7 +50,7 @@ export function runOptionsBuilder<T>(y: Argv<T>) {
     .option('timeout', SHARED_OPTIONS.timeout)
     .option('deadline', { type: 'number', default: D.deadline, group: 'Limits:', describe: 'Whole-run deadline, seconds (0: none); cases not started by then are errors' })
     .option('max-body', { type: 'number', default: D.maxBody, group: 'Limits:', describe: 'Largest response body read, bytes' })
-    .option('retries', { type: 'number', default: D.retries, group: 'Limits:', describe: 'Retries of idempotent requests after a connection failure' })
+    .option('retries', { type: 'number', default: D.retries, group: 'Limits:', describe: 'Attempts more after a connection failure before any answer (reads; removes, modifies, lease changes, call flows knowing the first may have been applied; a create is looked up by its name instead)' })
     .option('max-wait', SHARED_OPTIONS['max-wait'])
     .option('concurrency', { type: 'number', default: D.concurrency, group: 'Limits:', describe: 'Cases in flight at once' })
     .option('rate', { type: 'number', default: D.rate, group: 'Limits:', describe: 'At most this many requests per second (0: no limit)' })
