@@ -46,8 +46,8 @@ const EXCHANGE: Shape = {
   },
 };
 const CASE: Shape = {
-  order: ['id', 'title', 'suite', 'operation', 'tags', 'status', 'durationMs', 'reason', 'notRun', 'checks', 'exchanges'],
-  fields: { checks: CHECK, exchanges: EXCHANGE },
+  order: ['id', 'title', 'suite', 'operation', 'tags', 'status', 'durationMs', 'reason', 'notRun', 'checks', 'exchanges', 'unlistedExchanges'],
+  fields: { checks: CHECK, exchanges: EXCHANGE, unlistedExchanges: EXCHANGE },
 };
 const INFO: Shape = {
   order: ['runId', 'tool', 'spec', 'node', 'target', 'options', 'startedAt', 'endedAt', 'shard', 'generation'],

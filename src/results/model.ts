@@ -84,6 +84,11 @@ export interface CaseResult {
   notRun?: NotRunCause;
   checks: CheckOutcome[];
   exchanges: Exchange[];
+  /**
+   * Requests the case sent that its verdict does not cite (passing generated examples, a model's
+   * tear-down): kept for the HAR, the record of everything sent; the other reports leave them out.
+   */
+  unlistedExchanges?: Exchange[];
 }
 
 export interface RunInfo {

@@ -1,4 +1,5 @@
 import type { Budget } from './budget.ts';
+import type { Exchange } from '../results/model.ts';
 import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
 import { NameFactory } from './names.ts';
@@ -59,6 +60,8 @@ export interface RunEnvironment {
    * executor's view of the environment), so the run can clean up after a case as it ends.
    */
   created?: string[];
+  /** Every exchange the current case sent, whichever of its contexts recorded it (the executor's view, as `created`). */
+  wire?: Exchange[];
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */
