@@ -60,6 +60,8 @@ export interface RunEnvironment {
    * executor's view of the environment), so the run can clean up after a case as it ends.
    */
   created?: string[];
+  /** --header: what the dispatcher adds to every request, so the record (and its curl) holds every header sent. */
+  extraHeaders?: Record<string, string>;
   /** Every exchange the current case sent, whichever of its contexts recorded it (the executor's view, as `created`). */
   wire?: Exchange[];
 }
@@ -104,6 +106,8 @@ export interface EnvironmentSettings {
   excludedChecks?: ReadonlySet<string>;
   /** Seed and budget of the generated cases (suites/generated.ts). */
   generation?: { seed: number; budget: Budget };
+  /** --header: sent below the case code (dispatcher.ts), recorded with each request. */
+  extraHeaders?: Record<string, string>;
 }
 
 /**
@@ -130,6 +134,7 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     excludedChecks: s.excludedChecks,
     generation: s.generation,
     deadlineAt: s.deadlineAt,
+    extraHeaders: s.extraHeaders,
   };
 }
 

@@ -31,7 +31,7 @@ export function selectionOptions<T>(y: Argv<T>) {
 export function runOptionsBuilder<T>(y: Argv<T>) {
   return selectionOptions(y)
     .option('base-url', SHARED_OPTIONS['base-url'])
-    .option('header', { type: 'string', array: true, group: 'Target:', describe: "Extra request header 'Name: value' (repeatable), e.g. a gateway's key; never written to reports (SIPAPP_HEADER for one)" })
+    .option('header', { type: 'string', array: true, group: 'Target:', describe: "Extra request header 'Name: value' (repeatable), e.g. a gateway's key; reports show a secret value as $SIPAPP_HEADER_<NAME> (SIPAPP_HEADER for one)" })
     .option('token', SHARED_OPTIONS.token)
     .option('token-command', { type: 'string', group: 'Target:', describe: 'Shell command printing the token on stdout: run at start, every --token-refresh seconds, and after a 401 to a token accepted before (the request is resent once)' })
     .option('token-command-b', { type: 'string', group: 'Target:', describe: 'The same for the second account (--token-b)' })
