@@ -4,7 +4,7 @@ import { REPORTER_NAMES } from '../../reporters/names.ts';
 import { OPERATION_IDS } from '../spec/operations.ts';
 import { UsageError } from '../runner/options.ts';
 import { readConfigFile } from './config-file.ts';
-import { explainFailure, rememberArgv, unknownEnvVariables } from './usage.ts';
+import { explainFailure, rememberArgv, rememberConfig, unknownEnvVariables } from './usage.ts';
 import { runCommand, runOptionsBuilder } from './commands/run.ts';
 import { listCommand } from './commands/list.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -93,7 +93,11 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .locale('en')
     .usage('$0 <command> [options]\n\nConformance and contract tests for the OpenTact SIP Control App API.')
     .env('SIPAPP')
-    .config('config', 'YAML or JSON file of option values (default: ./sipapp-conformance.yaml when present)', (path: string) => readConfigFile(path))
+    .config('config', 'YAML or JSON file of option values (default: ./sipapp-conformance.yaml when present)', (path: string) => {
+      const values = readConfigFile(path);
+      rememberConfig(path, Object.keys(values));
+      return values;
+    })
     .default('config', existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined, DEFAULT_CONFIG)
     .command(commands)
     .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge, verify or replay (see --help)')

@@ -3,6 +3,8 @@
  * and the one validation of each value. `run`, `verify`, `cleanup` and `serve`
  * build from these, so `--timeout` means (and is checked) the same everywhere.
  */
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { givenValue } from './usage.ts';
 import type { Options } from 'yargs';
 import { REPORTER_NAMES } from '../../reporters/names.ts';
@@ -35,6 +37,31 @@ export function numberAtLeast(name: string, value: unknown, min: number): number
   const given = typeof value === 'number' && Number.isNaN(value) ? JSON.stringify(givenValue(name) ?? 'NaN') : JSON.stringify(value);
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new UsageError(`--${name} must be a number ≥ ${min}, got ${given}`);
   return value;
+}
+
+/** A whole-number option at least `min` (cases in flight, retries: 1.5 of them means nothing). */
+export function integerAtLeast(name: string, value: unknown, min: number): number {
+  const n = numberAtLeast(name, value, min);
+  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${n}`);
+  return n;
+}
+
+/** `--out`: a directory, or a path where one can be made (no file in the way), the same for every command. */
+export function outOption(value: unknown, fallback: string = D.out): string {
+  const out = value === undefined || value === '' ? fallback : String(value);
+  // The nearest part of the path that exists must be a directory: mkdir would fail with ENOTDIR later.
+  for (let dir = resolve(out); dirname(dir) !== dir; dir = dirname(dir)) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(dir).isDirectory();
+    } catch {
+      continue; // missing (or under a file, which the loop reaches next)
+    }
+    if (isDirectory) return out;
+    const where = dir === resolve(out) ? `--out ${out} is` : `--out ${out}: ${dir} is`;
+    throw new UsageError(`${where} a file, not a directory (reports go in a directory, made when missing)`);
+  }
+  return out;
 }
 
 /** An optional uuid option: absent, or a lower-case uuid. */

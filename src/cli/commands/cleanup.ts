@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../runner/options.ts';
 import { parseHeaders } from '../../runner/dispatcher.ts';
-import { maxWaitOption, sharedOption, stringOption, timeoutOption } from '../options.ts';
+import { maxWaitOption, outOption, sharedOption, stringOption, timeoutOption } from '../options.ts';
 
 /** `cleanup`: remove what earlier (crashed or interrupted) runs left, by their ledgers, and nothing else. */
 export function cleanupCommand(setExitCode: (code: number) => void): CommandModule {
@@ -25,7 +25,7 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
       const { runs: outcomes, throttling } = await cleanupRuns({
         baseUrl: String(args['base-url']),
         token: stringOption(args.token),
-        out: String(args.out),
+        out: outOption(args.out),
         run: args.run as string | undefined,
         timeout: timeoutOption(args.timeout),
         maxWait: maxWaitOption(args['max-wait']),

@@ -9,7 +9,7 @@ import { describeBudget, parseBudget } from '../../runner/budget.ts';
 import { parseHeaders } from '../../runner/dispatcher.ts';
 import { envName, flagGiven, givenValue } from '../usage.ts';
 import { join } from 'node:path';
-import { SHARED_OPTIONS, faultOption, maxWaitOption, numberAtLeast, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
+import { SHARED_OPTIONS, faultOption, maxWaitOption, integerAtLeast, numberAtLeast, outOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
 
 const D = DEFAULT_RUN_OPTIONS;
 
@@ -54,7 +54,7 @@ export function runOptionsBuilder<T>(y: Argv<T>) {
     .option('max-wait', SHARED_OPTIONS['max-wait'])
     .option('concurrency', { type: 'number', default: D.concurrency, group: 'Limits:', describe: 'Cases in flight at once' })
     .option('rate', { type: 'number', default: D.rate, group: 'Limits:', describe: 'At most this many requests per second (0: no limit)' })
-    .option('seed', { type: 'number', group: 'Generation:', describe: 'Seed of the generated cases (default: random, printed in every report); the same seed replays the same requests' })
+    .option('seed', { type: 'string', group: 'Generation:', describe: 'Seed of the generated cases, an integer or random (default: random, printed in every report); the same seed replays the same requests' })
     .option('budget', { type: 'string', default: describeBudget(D.budget).replace(' requests', ''), group: 'Generation:', describe: 'What the generated cases may send: N requests, or Ns seconds (e.g. 2000, 60s)' })
     .option('fault', SHARED_OPTIONS.fault)
     .option('latency', SHARED_OPTIONS.latency);
@@ -67,16 +67,6 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
   const a = args as Partial<RunArgs> & Record<string, unknown>;
   const positive = numberAtLeast;
   const tnlease = tnleaseOption(a.tnlease);
-  for (const option of ['grep', 'grep-invert']) {
-    for (const g of (a[option] as string[] | undefined) ?? []) {
-      try { new RegExp(g); } catch { throw new UsageError(`--${option} is not a valid regular expression: ${g}`); }
-    }
-  }
-  for (const option of ['suite', 'exclude-suite']) {
-    for (const s of (a[option] as string[] | undefined) ?? []) {
-      if (!SUITE_NAMES.includes(s)) throw new UsageError(`unknown --${option} ${s}; suites: ${SUITE_NAMES.join(', ')}`);
-    }
-  }
   const parsedHeaders = parseHeaders(((a.header as unknown[] | undefined) ?? []).map(String));
   if ('error' in parsedHeaders) throw new UsageError(parsedHeaders.error);
   return {
@@ -93,15 +83,15 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     callUuid: uuidOption('call-uuid', a['call-uuid']),
     expiredToken: a['expired-token'] as string | undefined,
     reporter: withGitHub([...new Set((a.reporter as string[] | undefined) ?? D.reporter)]),
-    out: (a.out as string | undefined) ?? D.out,
+    out: outOption(a.out),
     strict: Boolean(a.strict),
     readOnly: Boolean(a['read-only']),
     timeout: timeoutOption(a.timeout),
     deadline: positive('deadline', a.deadline ?? D.deadline, 0),
     maxBody: positive('max-body', a['max-body'] ?? D.maxBody, 1024),
-    retries: positive('retries', a.retries ?? D.retries, 0),
+    retries: integerAtLeast('retries', a.retries ?? D.retries, 0),
     maxWait: maxWaitOption(a['max-wait']),
-    concurrency: Math.floor(positive('concurrency', a.concurrency ?? D.concurrency, 1)),
+    concurrency: integerAtLeast('concurrency', a.concurrency ?? D.concurrency, 1),
     rate: positive('rate', a.rate ?? D.rate, 0),
     minCoverage: a['min-coverage'] === undefined ? undefined : percentage(a['min-coverage']),
     fault: faultOption(a.fault),
@@ -114,14 +104,21 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
   };
 }
 
-function seedOption(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > 2 ** 31) throw new UsageError(`--seed must be an integer, got ${JSON.stringify(value)}`);
-  return value;
+/** The seeds fast-check takes: 32-bit signed integers. */
+const SEED_RANGE = [-(2 ** 31), 2 ** 31 - 1] as const;
+
+/** `--seed N` (in SEED_RANGE) or `--seed random` (a new one, printed in every report). Read as text: yargs would make `abc` NaN. */
+function seedOption(value: unknown): number | undefined {
+  const text = String(value).trim();
+  if (text === 'random') return undefined;
+  const seed = /^-?\d+$/.test(text) ? Number(text) : NaN;
+  if (!(seed >= SEED_RANGE[0] && seed <= SEED_RANGE[1])) throw new UsageError(`--seed must be an integer from ${SEED_RANGE[0]} to ${SEED_RANGE[1]}, or random; got ${JSON.stringify(text)}`);
+  return seed;
 }
 
 function budgetOption(value: unknown) {
   const budget = parseBudget(value as string);
-  if (!budget) throw new UsageError(`--budget must be a number of requests (e.g. 500) or seconds (e.g. 60s), got ${JSON.stringify(value)}`);
+  if (!budget) throw new UsageError(`--budget must be a positive number of requests (e.g. 500) or of seconds (e.g. 60s), got ${JSON.stringify(String(value))}`);
   return budget;
 }
 
@@ -159,7 +156,18 @@ export function percentage(value: unknown): number {
 }
 
 /** The selection options `run` and `list` share. */
+/** The selection `run` and `list` share, each value checked the same way for both. */
 export function toSelection(args: Record<string, unknown>): Selection {
+  for (const option of ['grep', 'grep-invert']) {
+    for (const g of (args[option] as string[] | undefined) ?? []) {
+      try { new RegExp(g); } catch { throw new UsageError(`--${option} is not a valid regular expression: ${g}`); }
+    }
+  }
+  for (const option of ['suite', 'exclude-suite']) {
+    for (const s of (args[option] as string[] | undefined) ?? []) {
+      if (!SUITE_NAMES.includes(s)) throw new UsageError(`unknown --${option} ${s}; suites: ${SUITE_NAMES.join(', ')}`);
+    }
+  }
   return {
     grep: args.grep as string[] | undefined,
     suite: args.suite as string[] | undefined,

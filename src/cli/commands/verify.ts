@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { UsageError } from '../../runner/options.ts';
 import { packagePath } from '../../package-root.ts';
 import { flagGiven } from '../usage.ts';
-import { faultOption, maxWaitOption, sharedOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
+import { faultOption, maxWaitOption, outOption, sharedOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
 
 /** The package's own contracts, wherever it is installed (not ./contracts/pacts of the working directory). */
 export const PACKAGE_PACTS = packagePath('contracts/pacts');
@@ -42,7 +42,7 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
         outboundVoiceProfile: uuidOption('outbound-voice-profile', args['outbound-voice-profile']),
         pactDir: stringOption(args['pact-dir']) ?? PACKAGE_PACTS,
         reporters: args.reporter as string[],
-        out: String(args.out),
+        out: outOption(args.out, 'reports/pact'),
         timeout: timeoutOption(args.timeout),
         maxWait: maxWaitOption(args['max-wait']),
         strict: Boolean(args.strict),
