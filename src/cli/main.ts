@@ -21,7 +21,8 @@ const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
 
 const EPILOGUE = `Every option can also be set as an environment variable SIPAPP_<OPTION> (e.g. SIPAPP_BASE_URL,
 SIPAPP_TOKEN) or in a YAML/JSON file given with --config (default: ./sipapp-conformance.yaml if present).
-Exit codes: 0 every selected check passed, 1 a check failed or could not be evaluated, 2 usage or configuration error.`;
+Exit codes: 0 every selected check passed, 1 a check failed or could not be evaluated, 2 usage or configuration error,
+130 interrupted (Ctrl-C/SIGTERM, after the run cleaned up).`;
 
 /** Entry point: parse, dispatch, map every outcome to an exit code. Never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<number> {

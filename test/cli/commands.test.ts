@@ -15,7 +15,7 @@ t.test('--help (the real bin) lists the commands and the options', async (t) => 
   for (const command of ['run', 'list', 'checks', 'validate', 'serve', 'cleanup']) t.match(r.out, new RegExp(`sipapp-conformance ${command}\\b`), `command ${command}`);
   t.match(r.out, /SIPAPP_BASE_URL/);
   t.match(r.out, /--config/);
-  t.match(r.out.replace(/\s+/g, ' '), /Exit codes: 0 .* 1 .* 2 usage or configuration error/);
+  t.match(r.out.replace(/\s+/g, ' '), /Exit codes: 0 .* 1 .* 2 usage or configuration error, 130 interrupted/);
 
   const run = spawnCli(['run', '--help']);
   t.equal(run.code, 0);
