@@ -106,8 +106,8 @@ export interface EnvironmentSettings {
   excludedChecks?: ReadonlySet<string>;
   /** Seed and budget of the generated cases (suites/generated.ts). */
   generation?: { seed: number; budget: Budget };
-  /** --header: sent below the case code (dispatcher.ts), recorded with each request. */
-  extraHeaders?: Record<string, string>;
+  /** --header: sent on every request (by the HTTP client made here, or `http`'s), recorded with each, secret values redacted. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -121,8 +121,8 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     baseUrl: target.baseUrl,
     strict: s.strict ?? false,
     readOnly: s.readOnly ?? false,
-    http: s.http ?? new HttpClient({ timeoutMs: s.timeoutMs, maxBodyBytes: s.maxBodyBytes, retries: s.retries, maxWaitMs: s.maxWaitMs }),
-    redactor: redactorFor(target, s.redactor),
+    http: s.http ?? new HttpClient({ timeoutMs: s.timeoutMs, maxBodyBytes: s.maxBodyBytes, retries: s.retries, maxWaitMs: s.maxWaitMs, headers: s.headers }),
+    redactor: redactorFor(target, s.redactor).addHeaders(s.headers),
     tokens: s.tokens ?? { a: target.tokenA, b: target.tokenB },
     tokenSources: s.tokenSources,
     forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
@@ -134,7 +134,7 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     excludedChecks: s.excludedChecks,
     generation: s.generation,
     deadlineAt: s.deadlineAt,
-    extraHeaders: s.extraHeaders,
+    extraHeaders: s.headers,
   };
 }
 

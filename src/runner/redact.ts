@@ -68,7 +68,7 @@ export class Redactor {
   addHeaders(headers: Record<string, string> | undefined): this {
     for (const [name, value] of Object.entries(headers ?? {})) {
       const placeholder = headerPlaceholder(name, value);
-      if (!placeholder) continue;
+      if (!placeholder || this.secretHeaders.has(name.toLowerCase())) continue;
       this.secretHeaders.set(name.toLowerCase(), placeholder);
       this.add(value, placeholder);
     }

@@ -72,7 +72,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
       runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
       timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, rate: options.rate, http,
       redactor, tokens: tokens?.live, tokenSources: tokens?.sources, excludedChecks: excludedAnswerChecks(options),
-      generation: { seed, budget: options.budget }, extraHeaders: options.headers,
+      generation: { seed, budget: options.budget }, headers: options.headers,
       deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     });
     const ledger = env.ledger;

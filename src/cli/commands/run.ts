@@ -6,10 +6,9 @@ import { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from '../../runner/o
 import type { Selection } from '../../runner/select.ts';
 import { installSignalHandlers } from '../signals.ts';
 import { describeBudget, parseBudget } from '../../runner/budget.ts';
-import { parseHeaders } from '../../runner/dispatcher.ts';
 import { envName, flagGiven, givenValue } from '../usage.ts';
 import { join } from 'node:path';
-import { SHARED_OPTIONS, faultOption, maxWaitOption, integerAtLeast, numberAtLeast, outOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
+import { SHARED_OPTIONS, faultOption, maxWaitOption, headersOption, integerAtLeast, numberAtLeast, outOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
 
 const D = DEFAULT_RUN_OPTIONS;
 
@@ -31,9 +30,9 @@ export function selectionOptions<T>(y: Argv<T>) {
 export function runOptionsBuilder<T>(y: Argv<T>) {
   return selectionOptions(y)
     .option('base-url', SHARED_OPTIONS['base-url'])
-    .option('header', { type: 'string', array: true, group: 'Target:', describe: "Extra request header 'Name: value' (repeatable), e.g. a gateway's key; reports show a secret value as $SIPAPP_HEADER_<NAME> (SIPAPP_HEADER for one)" })
+    .option('header', SHARED_OPTIONS.header)
     .option('token', SHARED_OPTIONS.token)
-    .option('token-command', { type: 'string', group: 'Target:', describe: 'Shell command printing the token on stdout: run at start, every --token-refresh seconds, and after a 401 to a token accepted before (the request is resent once)' })
+    .option('token-command', SHARED_OPTIONS['token-command'])
     .option('token-command-b', { type: 'string', group: 'Target:', describe: 'The same for the second account (--token-b)' })
     .option('token-refresh', { type: 'number', default: 0, group: 'Target:', describe: 'Seconds between scheduled runs of the token commands (0: only at start and after a 401)' })
     .option('token-b', { type: 'string', group: 'Target:', describe: 'JWT of a second account, for isolation checks (skipped without it)' })
@@ -67,10 +66,8 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
   const a = args as Partial<RunArgs> & Record<string, unknown>;
   const positive = numberAtLeast;
   const tnlease = tnleaseOption(a.tnlease);
-  const parsedHeaders = parseHeaders(((a.header as unknown[] | undefined) ?? []).map(String));
-  if ('error' in parsedHeaders) throw new UsageError(parsedHeaders.error);
   return {
-    headers: Object.keys(parsedHeaders.headers).length ? parsedHeaders.headers : undefined,
+    headers: headersOption(a.header),
     // An empty SIPAPP_TOKEN= is "unset", not a token to send.
     baseUrl: stringOption(a['base-url']),
     token: stringOption(a.token),
