@@ -155,8 +155,9 @@ export class ConsoleReporter implements Reporter {
 
   private printCoverage(run: RunResult): void {
     if (!run.coverage) return;
+    // The headline (percentage) is in the summary above: the table gets a plain heading, not the figure again.
     this.line('');
-    this.line(this.style('bold', coverageHeadline(run.coverage)));
+    this.line(this.style('bold', 'API coverage by answer'));
     this.table([...COVERAGE_HEAD], coverageRows(run.coverage).map((r) => r.map((v) => oneLine(v, 60))), (col, v) =>
       col === 5 ? (v === 'covered' ? 'green' : v === 'not tested' ? 'dim' : 'yellow') : col === 4 && v !== '0' ? 'red' : undefined,
     );
@@ -210,9 +211,13 @@ export class ConsoleReporter implements Reporter {
     if (items.length === 0) return;
     this.line('');
     this.line(this.style('yellow', this.style('bold', `Warnings, advisory (${items.length})`)));
+    // A case may warn the same thing more than once (one document sent in two encodings): one line, counted.
+    const lines = new Map<string, number>();
     for (const { case: c, check: k } of items) {
-      this.line(`  ${this.style('yellow', '!')} ${oneLine(c.id, 80)} ${this.style('yellow', k.check)} ${this.style('dim', `(${oneLine(k.rule, 60)})`)} ${oneLine(k.message, 160)}`);
+      const text = `  ${this.style('yellow', '!')} ${oneLine(c.id, 80)} ${this.style('yellow', k.check)} ${this.style('dim', `(${oneLine(k.rule, 60)})`)} ${oneLine(k.message, 160)}`;
+      lines.set(text, (lines.get(text) ?? 0) + 1);
     }
+    for (const [text, times] of lines) this.line(times > 1 ? `${text} ${this.style('dim', `(×${times})`)}` : text);
   }
 
   // ------------------------------------------------------------ output

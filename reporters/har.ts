@@ -1,10 +1,12 @@
 /**
  * HAR reporter: `<outDir>/run.har`, every exchange of the run as HTTP Archive
  * 1.2 (the format browsers' network panels import and export), in the order
- * the cases were defined. What it holds is what the results bundle holds:
+ * the cases were defined, each case's in the order sent: also the requests a
+ * case sent that its verdict does not cite (passing generated examples), which
+ * the other reports leave out. What it holds is what the results bundle holds:
  * headers with tokens already redacted (`$SIPAPP_TOKEN`), bodies capped as in
  * every report (the first 4 KiB; `content.comment` says when cut). The
- * creator's comment names the run id, the tool version and the seed; each
+ * creator's comment names the run id, the tool version and the run's seed; each
  * entry's comment names the case and why the request was sent.
  */
 import type { Entry, Har, Header } from 'har-format';
@@ -88,18 +90,27 @@ function entry(c: CaseResult, e: Exchange, fallbackStart: string): Entry {
   };
 }
 
+/** Everything a case sent, in the order sent (when the bundle says when). */
+function sentBy(c: CaseResult): Exchange[] {
+  const all = [...c.exchanges, ...(c.unlistedExchanges ?? [])];
+  return all.every((e) => e.startedAt) ? all.sort((x, y) => x.startedAt!.localeCompare(y.startedAt!)) : all;
+}
+
+const describeSeed = (info: RunResult['info']) =>
+  info.generation ? `seed ${info.generation.seed}, budget ${info.generation.budget}` : 'seed: none (no generated case ran; names derive from the run id)';
+
 /** The HAR 1.2 document of a run (exported for tests). */
 export function renderHar(rawRun: RunResult): Har {
   const run = scrubDeep(rawRun);
   const { info } = run;
-  const entries = run.cases.flatMap((c) => c.exchanges.map((e) => entry(c, e, info.startedAt)));
+  const entries = run.cases.flatMap((c) => sentBy(c).map((e) => entry(c, e, info.startedAt)));
   return {
     log: {
       version: '1.2',
       creator: {
         name: info.tool.name,
         version: info.tool.version,
-        comment: `run ${info.runId}; seed: none (the cases are fixed, names derive from the run id); spec ${info.spec.version} sha256 ${info.spec.sha256}`,
+        comment: `run ${info.runId}; ${describeSeed(info)}; spec ${info.spec.version} sha256 ${info.spec.sha256}`,
       },
       entries,
       comment: `${info.tool.name} ${info.tool.version} run ${info.runId} against ${info.target.baseUrl}${info.shard ? `, shard ${info.shard.index}/${info.shard.total}` : ''}: ${run.summary.exitCode === 0 ? 'PASSED' : 'FAILED'}, ${entries.length} requests. Tokens are redacted ($SIPAPP_TOKEN).`,

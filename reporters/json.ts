@@ -46,8 +46,8 @@ const EXCHANGE: Shape = {
   },
 };
 const CASE: Shape = {
-  order: ['id', 'title', 'suite', 'operation', 'tags', 'status', 'durationMs', 'reason', 'notRun', 'checks', 'exchanges', 'transitions'],
-  fields: { checks: CHECK, exchanges: EXCHANGE, transitions: { order: ['possible', 'covered'] } },
+  order: ['id', 'title', 'suite', 'operation', 'tags', 'status', 'durationMs', 'reason', 'notRun', 'checks', 'exchanges', 'unlistedExchanges', 'transitions'],
+  fields: { checks: CHECK, exchanges: EXCHANGE, unlistedExchanges: EXCHANGE, transitions: { order: ['possible', 'covered'] } },
 };
 const INFO: Shape = {
   order: ['runId', 'tool', 'spec', 'node', 'target', 'options', 'startedAt', 'endedAt', 'shard', 'generation'],

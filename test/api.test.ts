@@ -19,5 +19,6 @@ t.test('runConformance with a fault: exit code 1, the check named', async (t) =>
 t.test('usage mistakes reject with UsageError before any request', async (t) => {
   const error = await runConformance({ baseUrl: 'https://api.example.invalid', reporter: [], out: t.testdir() }).then(() => undefined, (e: unknown) => e);
   t.ok(error instanceof UsageError, 'a UsageError (the CLI: one line, exit 2)');
-  t.match((error as Error).message, /is required with --base-url/);
+  // No token and no such host: the address is the first thing to fix, and the token is mentioned.
+  t.match((error as Error).message, /^cannot reach https:\/\/api\.example\.invalid: .*--token or SIPAPP_TOKEN will be needed too/);
 });

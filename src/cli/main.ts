@@ -4,7 +4,7 @@ import { REPORTER_NAMES } from '../../reporters/names.ts';
 import { OPERATION_IDS } from '../spec/operations.ts';
 import { UsageError } from '../runner/options.ts';
 import { readConfigFile } from './config-file.ts';
-import { explainFailure, rememberArgv, unknownEnvVariables } from './usage.ts';
+import { explainFailure, rememberArgv, rememberConfig, unknownEnvVariables } from './usage.ts';
 import { runCommand, runOptionsBuilder } from './commands/run.ts';
 import { listCommand } from './commands/list.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -21,7 +21,8 @@ const DEFAULT_CONFIG = 'sipapp-conformance.yaml';
 
 const EPILOGUE = `Every option can also be set as an environment variable SIPAPP_<OPTION> (e.g. SIPAPP_BASE_URL,
 SIPAPP_TOKEN) or in a YAML/JSON file given with --config (default: ./sipapp-conformance.yaml if present).
-Exit codes: 0 every selected check passed, 1 a check failed or could not be evaluated, 2 usage or configuration error.`;
+Exit codes: 0 every selected check passed, 1 a check failed or could not be evaluated, 2 usage or configuration error,
+130 interrupted (Ctrl-C/SIGTERM, after the run cleaned up).`;
 
 /** Entry point: parse, dispatch, map every outcome to an exit code. Never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<number> {
@@ -93,7 +94,11 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     .locale('en')
     .usage('$0 <command> [options]\n\nConformance and contract tests for the OpenTact SIP Control App API.')
     .env('SIPAPP')
-    .config('config', 'YAML or JSON file of option values (default: ./sipapp-conformance.yaml when present)', (path: string) => readConfigFile(path))
+    .config('config', 'YAML or JSON file of option values (default: ./sipapp-conformance.yaml when present)', (path: string) => {
+      const values = readConfigFile(path);
+      rememberConfig(path, Object.keys(values));
+      return values;
+    })
     .default('config', existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined, DEFAULT_CONFIG)
     .command(commands)
     .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge, verify or replay (see --help)')

@@ -3,16 +3,21 @@
  * and the one validation of each value. `run`, `verify`, `cleanup` and `serve`
  * build from these, so `--timeout` means (and is checked) the same everywhere.
  */
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { givenValue } from './usage.ts';
 import type { Options } from 'yargs';
 import { REPORTER_NAMES } from '../../reporters/names.ts';
 import { DEFAULT_RUN_OPTIONS as D, UsageError } from '../runner/options.ts';
 import { UUID_PATTERN } from '../spec/operations.ts';
 import { isKnownFault, unknownFaultMessage } from '../server/fault-names.ts';
+import { parseHeaders } from '../runner/dispatcher.ts';
 
 export const SHARED_OPTIONS = {
   'base-url': { type: 'string', group: 'Target:', describe: 'API root (paths are <base-url>/rest/sip/app…), e.g. https://api.stage.opentact.org. Without it: the embedded reference server' },
   token: { type: 'string', group: 'Target:', describe: 'JWT of the account under test (X-Auth-Token). Prefer SIPAPP_TOKEN over the flag: flags show up in process lists' },
+  'token-command': { type: 'string', group: 'Target:', describe: 'Shell command printing the token on stdout: run at start, every --token-refresh seconds, and after a 401 to a token accepted before (the request is resent once)' },
+  header: { type: 'string', array: true, group: 'Target:', describe: "Extra request header 'Name: value' (repeatable), e.g. a gateway's key; reports show a secret value as $SIPAPP_HEADER_<NAME> (SIPAPP_HEADER for one)" },
   tnlease: { type: 'string', array: true, group: 'Fixtures:', describe: 'TN lease uuid the run may assign and release (repeatable; lease cases skipped without it)' },
   'outbound-voice-profile': { type: 'string', group: 'Fixtures:', describe: 'Existing outbound voice profile uuid to create apps with' },
   'call-uuid': { type: 'string', group: 'Fixtures:', describe: 'A live call the run may post call-flow XML to (call-flow cases skipped without it)' },
@@ -35,6 +40,38 @@ export function numberAtLeast(name: string, value: unknown, min: number): number
   const given = typeof value === 'number' && Number.isNaN(value) ? JSON.stringify(givenValue(name) ?? 'NaN') : JSON.stringify(value);
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new UsageError(`--${name} must be a number ≥ ${min}, got ${given}`);
   return value;
+}
+
+/** A whole-number option at least `min` (cases in flight, retries: 1.5 of them means nothing). */
+export function integerAtLeast(name: string, value: unknown, min: number): number {
+  const n = numberAtLeast(name, value, min);
+  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got ${n}`);
+  return n;
+}
+
+/** `--out`: a directory, or a path where one can be made (no file in the way), the same for every command. */
+export function outOption(value: unknown, fallback: string = D.out): string {
+  const out = value === undefined || value === '' ? fallback : String(value);
+  // The nearest part of the path that exists must be a directory: mkdir would fail with ENOTDIR later.
+  for (let dir = resolve(out); dirname(dir) !== dir; dir = dirname(dir)) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(dir).isDirectory();
+    } catch {
+      continue; // missing (or under a file, which the loop reaches next)
+    }
+    if (isDirectory) return out;
+    const where = dir === resolve(out) ? `--out ${out} is` : `--out ${out}: ${dir} is`;
+    throw new UsageError(`${where} a file, not a directory (reports go in a directory, made when missing)`);
+  }
+  return out;
+}
+
+/** `--header` values, parsed and checked the same for every command; undefined when none. */
+export function headersOption(value: unknown): Record<string, string> | undefined {
+  const parsed = parseHeaders(((value as unknown[] | undefined) ?? []).map(String));
+  if ('error' in parsed) throw new UsageError(parsed.error);
+  return Object.keys(parsed.headers).length ? parsed.headers : undefined;
 }
 
 /** An optional uuid option: absent, or a lower-case uuid. */

@@ -6,6 +6,13 @@
  */
 
 let rawArgv: readonly string[] = [];
+/** The config file read (--config or the default one) and its keys, so a bad key names the file. */
+let config: { path: string; keys: readonly string[] } | undefined;
+
+/** Note the config file yargs read, for messages about its keys. */
+export function rememberConfig(path: string, keys: readonly string[]): void {
+  config = { path, keys };
+}
 
 /** The argv being parsed, so messages can quote what the user typed (yargs turns `--timeout abc` into NaN). */
 export function rememberArgv(argv: readonly string[]): void {
@@ -76,11 +83,23 @@ export function explainFailure(message: string, words: Vocabulary): string {
   }
   const unknown = /^Unknown arguments?: (.+)$/m.exec(message);
   if (unknown) {
-    const names = unknown[1].split(/,\s*/);
-    return `${unknown[0].split('\n')[0]}${names.map((n) => suggestion(n, words)).find(Boolean) ?? ''}`;
+    // yargs names each unknown option twice (`base-ur, baseUr`): keep the spelling that was typed.
+    const listed = unknown[1].split(/,\s*/);
+    const names = listed.filter((n) => !listed.some((other) => other !== n && camelCase(other) === n));
+    const fromConfig = config && names.filter((n) => !typedAsFlag(n) && !rawArgv.includes(n) && config!.keys.some((k) => k === n || camelCase(k) === n));
+    if (config && fromConfig?.length) {
+      const hint = fromConfig.map((n) => nearest(n, words.options)).find(Boolean);
+      return `config file ${config.path}: unknown key${fromConfig.length > 1 ? 's' : ''} ${fromConfig.join(', ')}${hint ? `; did you mean ${hint}?` : '; see --help for the option names'}`;
+    }
+    return `Unknown argument${names.length > 1 ? 's' : ''}: ${names.join(', ')}${names.map((n) => suggestion(n, words)).find(Boolean) ?? ''}`;
   }
   return message.split('\n').filter(Boolean).join(' ');
 }
+
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Typed as `--name`, `--name=…` or `--no-name`. */
+const typedAsFlag = (name: string) => rawArgv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}`);
 
 function suggestion(name: string, words: Vocabulary): string | undefined {
   // Typed as a word (`rn`, `lsit`): a command; typed with dashes: an option.

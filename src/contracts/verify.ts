@@ -50,6 +50,8 @@ export interface VerifyOptions {
   maxWait?: number;
   /** Embedded reference server only: run it with this catalogue fault. */
   fault?: string;
+  /** Extra request headers (--header), on the state set-ups and the relayed interactions alike. */
+  headers?: Record<string, string>;
   /**
    * Pending interactions (those that pin one of several readings the errata accept, e.g. Remove's
    * 409, raw call-flow XML) fail like the others; by default their mismatches are warnings.
@@ -87,7 +89,8 @@ export async function runVerification(options: VerifyOptions, parts: VerifyParts
   const runId = options.runId ?? newRunId();
   const maxWaitMs = (options.maxWait ?? DEFAULT_RUN_OPTIONS.maxWait) * 1000;
   const startedAt = new Date();
-  const env = await createEnvironment(target, { runId, ledgerDir: join(out, 'ledger'), timeoutMs, maxBodyBytes: 4 << 20, retries: 1, maxWaitMs });
+  // The relay sends the interactions through env.http: --header reaches them as it reaches the state set-ups.
+  const env = await createEnvironment(target, { runId, ledgerDir: join(out, 'ledger'), timeoutMs, maxBodyBytes: 4 << 20, retries: 1, maxWaitMs, headers: options.headers });
   let relay: Relay | undefined;
   try {
     relay = await startRelay(target.baseUrl, env.http);
@@ -101,6 +104,7 @@ export async function runVerification(options: VerifyOptions, parts: VerifyParts
       outboundVoiceProfile: options.outboundVoiceProfile,
       pacts: files,
       fault: options.fault,
+      headers: options.headers ? Object.fromEntries(Object.keys(options.headers).map((name) => [name, '<set>'])) : undefined,
       strict: Boolean(options.strict),
       timeout: timeoutMs,
     }), startedAt);

@@ -63,6 +63,16 @@ export interface MergeConcerns {
   mismatches: string[];
 }
 
+/**
+ * What makes two runs runs of one target: the base URL, except for the embedded reference server,
+ * which each run starts on a port of its own: there the server and its fault (if any) are the target.
+ */
+function targetIdentity(r: RunResult): string {
+  if (!r.info.target.embedded) return r.info.target.baseUrl;
+  const fault = r.info.options?.fault;
+  return `the embedded reference server${typeof fault === 'string' && fault ? ` with --fault ${fault}` : ''}`;
+}
+
 /** What the user must hear before trusting a merge: duplicated case ids and bundles that are not comparable. */
 export function mergeConcerns(runs: RunResult[], names: string[] = runs.map((r) => r.info.runId)): MergeConcerns {
   const seen = new Map<string, number>();
@@ -74,7 +84,7 @@ export function mergeConcerns(runs: RunResult[], names: string[] = runs.map((r) 
     runs.forEach((r, i) => values.set(value(r), [...(values.get(value(r)) ?? []), names[i]]));
     if (values.size > 1) mismatches.push(`${what} differ: ${[...values].map(([v, files]) => `${v} (${files.join(', ')})`).join(' vs ')}`);
   };
-  differs('targets', (r) => r.info.target.baseUrl + (r.info.target.embedded ? ' [embedded]' : ''));
+  differs('targets', targetIdentity);
   differs('tool versions', (r) => `${r.info.tool.name} ${r.info.tool.version}`);
   differs('spec hashes', (r) => r.info.spec.sha256.slice(0, 12));
   return { duplicates, mismatches };

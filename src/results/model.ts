@@ -88,6 +88,11 @@ export interface CaseResult {
   exchanges: Exchange[];
   /** A model-based case: the model's transitions it could take and those it took (src/generate/model.ts); the run's model coverage is their union. */
   transitions?: { possible: string[]; covered: string[] };
+  /**
+   * Requests the case sent that its verdict does not cite (passing generated examples, a model's
+   * tear-down): kept for the HAR, the record of everything sent; the other reports leave them out.
+   */
+  unlistedExchanges?: Exchange[];
 }
 
 export interface RunInfo {

@@ -9,6 +9,7 @@ import type { SentApp } from '../checks/read-after-write.ts';
 import { OPERATIONS, operationPath, type OperationId } from '../spec/operations.ts';
 import type { CheckOutcome, Exchange } from '../results/model.ts';
 import { toCurl } from './curl.ts';
+import { headersSent } from './dispatcher.ts';
 import type { RunEnvironment } from './environment.ts';
 import { carriesRunPrefix, matchesIntent } from './ledger.ts';
 import type { Credential } from './tokens.ts';
@@ -154,7 +155,7 @@ export class CaseContext {
         if (outcome.kind === 'response') source.noteResent(fresh, outcome.status);
       }
     }
-    const redactedHeaders = env.redactor.headers(headers);
+    const redactedHeaders = env.redactor.headers(headersSent(headers, env.extraHeaders));
     const curl = options.form
       ? `${toCurl(method, url, redactedHeaders)} \\\n  -F '${options.form.field}=@callflow.xml;type=${options.form.contentType}'`
       : toCurl(method, url, redactedHeaders, recordedBody === undefined ? undefined : env.redactor.text(recordedBody));
@@ -173,6 +174,7 @@ export class CaseContext {
       exchange.purpose = `${purpose} (sent again after ${lostAnswers === 1 ? 'a connection failure' : `${lostAnswers} connection failures`} before any answer)`;
     }
     this.exchanges.push(exchange);
+    this.env.wire?.push(exchange);
     const index = this.exchanges.length - 1;
     if (outcome.kind === 'transport-error') {
       exchange.transportError = outcome.message;

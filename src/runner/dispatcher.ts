@@ -6,8 +6,8 @@ import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
  *   EnvHttpProxyAgent reads them, as curl, Newman and CI tools do; without
  *   them it connects directly, like a plain Agent);
  * - with the headers of --header added to every request (a staging gateway's
- *   key). They are added here, below the case code, so no report, curl line or
- *   ledger ever records their values.
+ *   key). They are added here, below the case code; the record of each request
+ *   lists them (headersSent), secret values as placeholders (redact.ts).
  */
 export interface DispatcherOptions {
   timeoutMs: number;
@@ -30,6 +30,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 }
 
 type Headers = Dispatcher.DispatchOptions['headers'];
+
+/** The headers a request goes out with once the --header ones are added (for the record of it). */
+export function headersSent(own: Record<string, string>, extra: Record<string, string> | undefined): Record<string, string> {
+  return extra ? (withHeaders(own, Object.entries(extra)) as Record<string, string>) : own;
+}
 
 /** The request's headers plus the extra ones it does not already set (the suite's own headers win). */
 function withHeaders(headers: Headers, extra: Array<[string, string]>): Headers {

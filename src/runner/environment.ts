@@ -1,5 +1,6 @@
 import type { Budget } from './budget.ts';
 import type { ExampleStore } from './examples-file.ts';
+import type { Exchange } from '../results/model.ts';
 import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
 import { NameFactory } from './names.ts';
@@ -73,6 +74,10 @@ export interface RunEnvironment {
   created?: string[];
   /** Out-of-spec values the run sent inside apps' trunk settings: `response-schema` judges them as sent (read-after-write). */
   sentValues?: SentValues;
+  /** --header: what the dispatcher adds to every request, so the record (and its curl) holds every header sent. */
+  extraHeaders?: Record<string, string>;
+  /** Every exchange the current case sent, whichever of its contexts recorded it (the executor's view, as `created`). */
+  wire?: Exchange[];
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */
@@ -115,6 +120,8 @@ export interface EnvironmentSettings {
   excludedChecks?: ReadonlySet<string>;
   /** Seed and budget of the generated cases (suites/generated.ts). */
   generation?: Generation;
+  /** --header: sent on every request (by the HTTP client made here, or `http`'s), recorded with each, secret values redacted. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -128,8 +135,8 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     baseUrl: target.baseUrl,
     strict: s.strict ?? false,
     readOnly: s.readOnly ?? false,
-    http: s.http ?? new HttpClient({ timeoutMs: s.timeoutMs, maxBodyBytes: s.maxBodyBytes, retries: s.retries, maxWaitMs: s.maxWaitMs }),
-    redactor: redactorFor(target, s.redactor),
+    http: s.http ?? new HttpClient({ timeoutMs: s.timeoutMs, maxBodyBytes: s.maxBodyBytes, retries: s.retries, maxWaitMs: s.maxWaitMs, headers: s.headers }),
+    redactor: redactorFor(target, s.redactor).addHeaders(s.headers),
     tokens: s.tokens ?? { a: target.tokenA, b: target.tokenB },
     tokenSources: s.tokenSources,
     forged: await forgeCredentials(target.tokenA, target.fixtures.expiredToken),
@@ -142,6 +149,7 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     generation: s.generation,
     deadlineAt: s.deadlineAt,
     sentValues: new SentValues(),
+    extraHeaders: s.headers,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { CaseDefinition } from './case.ts';
-import type { CaseResult, CheckOutcome } from '../results/model.ts';
+import type { CaseResult, CheckOutcome, Exchange } from '../results/model.ts';
 import { CaseContext, CaseStop } from './case-context.ts';
 import type { RunEnvironment } from './environment.ts';
 
@@ -34,6 +34,9 @@ export async function runCase(c: CaseDefinition, env: RunEnvironment): Promise<C
       : stop?.kind === 'skipped' && ctx.outcomes.length === 0
         ? 'skipped'
         : 'passed';
+  // What went out but decides nothing (a passing generated example is not adopted by the case).
+  const listed = new Set(ctx.exchanges);
+  const unlisted = (env.wire ?? []).filter((e) => !listed.has(e));
   return {
     ...describe(c),
     status,
@@ -42,6 +45,7 @@ export async function runCase(c: CaseDefinition, env: RunEnvironment): Promise<C
     checks: ctx.outcomes,
     exchanges: ctx.exchanges,
     ...(ctx.transitions ? { transitions: ctx.transitions } : {}),
+    ...(unlisted.length ? { unlistedExchanges: unlisted } : {}),
   };
 }
 
@@ -93,11 +97,12 @@ export function leaseDemand(c: CaseDefinition, poolSize: number): number {
   return Math.min(wanted, poolSize);
 }
 
-/** The run's environment as one case sees it: only the leases it holds (if any), and its own list of apps created. */
-function caseView(env: RunEnvironment, tnleases: string[] | undefined, created: string[]): RunEnvironment {
+/** The run's environment as one case sees it: only the leases it holds (if any), its own list of apps created and of exchanges sent. */
+function caseView(env: RunEnvironment, tnleases: string[] | undefined, created: string[], wire: Exchange[]): RunEnvironment {
   const fixtures = tnleases ? { ...env.fixtures, tnleases } : env.fixtures;
+  const own: Partial<RunEnvironment> = { fixtures, created, wire };
   // A proxy, not a copy: the case still counts its requests into the run's environment.
-  return new Proxy(env, { get: (target, key) => (key === 'fixtures' ? fixtures : key === 'created' ? created : Reflect.get(target, key)) });
+  return new Proxy(env, { get: (target, key) => (key in own ? own[key as keyof RunEnvironment] : Reflect.get(target, key)) });
 }
 
 async function executePool(cases: CaseDefinition[], env: RunEnvironment, options: ExecuteOptions, concurrency: number): Promise<CaseResult[]> {
@@ -117,7 +122,7 @@ async function executePool(cases: CaseDefinition[], env: RunEnvironment, options
       ? { ...skippedResult(c, 'not run: the run was interrupted before this case started'), notRun: 'interrupted' }
       : late
         ? { ...skippedResult(c, 'not run: the run deadline was reached before this case started'), status: 'error', notRun: 'deadline' }
-        : await runCase(c, caseView(env, leases, created));
+        : await runCase(c, caseView(env, leases, created, []));
     results[index] = result;
     await options.onCaseEnd?.(result, created);
   };

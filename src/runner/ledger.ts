@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, existsSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -30,12 +30,11 @@ export class Ledger {
   private readonly byUuid = new Map<string, string>();
   private counter = 0;
   readonly file?: string;
+  /** The folder is made with the first entry: a run that creates nothing leaves no empty ledger/ behind. */
+  private folderMade = false;
 
-  constructor(readonly runId: string, dir?: string) {
-    if (dir) {
-      mkdirSync(dir, { recursive: true });
-      this.file = join(dir, `${runId}.jsonl`);
-    }
+  constructor(readonly runId: string, private readonly dir?: string) {
+    if (dir) this.file = join(dir, `${runId}.jsonl`);
   }
 
   /** Record the intent to create an app; returns the key later events use. */
@@ -86,12 +85,22 @@ export class Ledger {
   discardIfClean(): boolean {
     if (!this.file || this.outstanding().length > 0) return false;
     rmSync(this.file, { force: true });
+    // The folder goes too when this was its last ledger (other runs' ledgers keep it).
+    try {
+      rmdirSync(this.dir!);
+    } catch {
+      /* not empty, or already gone */
+    }
     return true;
   }
 
   private apply(event: LedgerEvent): void {
     reduce(this.entries, this.runId, event);
     if (event.event === 'created') this.byUuid.set(event.uuid, event.key);
+    if (this.file && !this.folderMade) {
+      mkdirSync(this.dir!, { recursive: true });
+      this.folderMade = true;
+    }
     if (this.file) appendFileSync(this.file, `${JSON.stringify({ at: new Date().toISOString(), runId: this.runId, ...event })}\n`);
   }
 }

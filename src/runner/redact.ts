@@ -9,8 +9,25 @@ import { scrubSecrets } from '../results/secrets.ts';
  */
 const SECRET_HEADERS = new Set(['x-auth-token', 'authorization', 'cookie', 'proxy-authorization']);
 
+/** Header names that say "credential" (a gateway's key, a session, a signature). */
+const SECRET_NAME = /auth|key|token|secret|session|cookie|sign|pass|credential|bearer/i;
+/** A value shaped like a credential whatever its name: a long run of letters and digits, or a bearer. */
+const SECRET_VALUE = /^(bearer\s+\S+|(?=.*[a-z])(?=.*\d)[\w+/=.~-]{20,})$/i;
+
+/**
+ * The shell variable a --header value stands behind in reports and curl lines when it is (or looks)
+ * secret, e.g. `$SIPAPP_HEADER_X_GATEWAY_KEY`; undefined for a plain value (`X-Env: staging`), which
+ * reports show as sent.
+ */
+export function headerPlaceholder(name: string, value: string): string | undefined {
+  if (!SECRET_NAME.test(name) && !SECRET_VALUE.test(value)) return undefined;
+  return `$SIPAPP_HEADER_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
 export class Redactor {
   private readonly secrets: Array<[string, string]> = [];
+  /** Lower-case header name → placeholder, for the secret --header values. */
+  private readonly secretHeaders = new Map<string, string>();
 
   /** Register a secret and the shell variable that stands in for it. */
   add(secret: string | undefined, placeholder: string): this {
@@ -31,7 +48,8 @@ export class Redactor {
   headers(headers: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
-      out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? this.headerValue(value) : this.text(value);
+      const lower = name.toLowerCase();
+      out[name] = this.secretHeaders.get(lower) ?? (SECRET_HEADERS.has(lower) ? this.headerValue(value) : this.text(value));
     }
     return out;
   }
@@ -41,6 +59,20 @@ export class Redactor {
     const replaced = this.text(value);
     if (replaced !== value) return replaced;
     return value.length === 0 ? '' : `<redacted ${value.length} chars>`;
+  }
+
+  /**
+   * Register the secret ones of the --header values (see headerPlaceholder): the header always shows
+   * its placeholder, and the value (when long enough to be told from ordinary text) nowhere else.
+   */
+  addHeaders(headers: Record<string, string> | undefined): this {
+    for (const [name, value] of Object.entries(headers ?? {})) {
+      const placeholder = headerPlaceholder(name, value);
+      if (!placeholder || this.secretHeaders.has(name.toLowerCase())) continue;
+      this.secretHeaders.set(name.toLowerCase(), placeholder);
+      this.add(value, placeholder);
+    }
+    return this;
   }
 
   /** Deep-copy any JSON-able value with every string redacted (for options, messages). */

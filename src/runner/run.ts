@@ -57,7 +57,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
   const runId = hooks.runId ?? newRunId();
   const redactor = redactorFor(target, tokens?.redactor);
   if (tokens) tokens.live = { a: target.tokenA, b: target.tokenB };
-  for (const [name, value] of Object.entries(options.headers ?? {})) redactor.add(value, `<header ${name}>`);
+  redactor.addHeaders(options.headers);
   const http = new HttpClient({ timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, maxWaitMs: (options.maxWait ?? 60) * 1000, headers: options.headers });
   const startedAt = new Date();
   const { seed, source } = resolveSeed(options.seed);
@@ -78,7 +78,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
       runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
       timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, rate: options.rate, http,
       redactor, tokens: tokens?.live, tokenSources: tokens?.sources, excludedChecks: excludedAnswerChecks(options),
-      generation: { seed, budget: options.budget, examples, rerun: shapingFlags(shapingOf(options, seed)) },
+      generation: { seed, budget: options.budget, examples, rerun: shapingFlags(shapingOf(options, seed)) }, headers: options.headers,
       deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     });
     const ledger = env.ledger;

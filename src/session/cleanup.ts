@@ -5,11 +5,14 @@ import { HttpClient } from '../runner/http.ts';
 import { readLedgers } from '../runner/ledger.ts';
 import { RUN_ID_PATTERN } from '../runner/names.ts';
 import { DEFAULT_RUN_OPTIONS, UsageError } from '../runner/options.ts';
+import { runTokenCommand } from '../runner/token-source.ts';
 import { withTarget } from './target.ts';
 
 export interface CleanupRunsOptions {
   baseUrl: string;
   token?: string;
+  /** A shell command printing the token (--token-command), run once when no token is given. */
+  tokenCommand?: string;
   /** The directory holding `ledger/` (the runs' --out). */
   out: string;
   /** One run id; unset = every run in the ledger directory (`--all-runs`). */
@@ -42,13 +45,14 @@ export interface CleanupOutcome {
 
 export async function cleanupRuns(options: CleanupRunsOptions): Promise<CleanupOutcome> {
   if (options.run !== undefined && !RUN_ID_PATTERN.test(options.run)) throw new UsageError(`--run must be a run id like sct-20261126233617-58bd35, got ${JSON.stringify(options.run)}`);
-  if (!options.token) throw new UsageError('--token (or SIPAPP_TOKEN) is required');
+  const token = options.token ?? (options.tokenCommand ? await runTokenCommand(options.tokenCommand, '--token-command') : undefined);
+  if (!token) throw new UsageError('--token or --token-command (or SIPAPP_TOKEN / SIPAPP_TOKEN_COMMAND) is required');
   const timeout = options.timeout ?? DEFAULT_RUN_OPTIONS.timeout;
   const dir = join(options.out, 'ledger');
   const entries = readLedgers(dir, options.run).filter((e) => !e.removed);
   const runIds = [...new Set([...entries.map((e) => e.runId), ...(options.run ? [options.run] : [])])];
   const settings = { timeoutMs: timeout, maxBodyBytes: DEFAULT_RUN_OPTIONS.maxBody, retries: DEFAULT_RUN_OPTIONS.retries, maxWaitMs: (options.maxWait ?? DEFAULT_RUN_OPTIONS.maxWait) * 1000, headers: options.headers ?? {} };
-  return withTarget({ baseUrl: options.baseUrl, token: options.token, tnlease: [], timeout }, async (target) => {
+  return withTarget({ baseUrl: options.baseUrl, token, tnlease: [], timeout }, async (target) => {
     const http = new HttpClient(settings);
     const runs: CleanupRunOutcome[] = [];
     try {

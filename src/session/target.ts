@@ -37,7 +37,6 @@ export async function resolveTarget(options: TargetOptions): Promise<Target> {
     };
   }
   if (options.fault || options.latency) throw new UsageError('--fault and --latency apply to the embedded reference server only; drop --base-url to use them');
-  if (!options.token) throw new UsageError('--token or --token-command (or SIPAPP_TOKEN / SIPAPP_TOKEN_COMMAND) is required with --base-url');
   let url: URL;
   try {
     url = new URL(options.baseUrl);
@@ -45,6 +44,11 @@ export async function resolveTarget(options: TargetOptions): Promise<Target> {
     throw new UsageError(`--base-url is not a URL: ${options.baseUrl}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be http(s): ${options.baseUrl}`);
+  if (!options.token) {
+    // A wrong URL is the first thing to fix: a token would not make a dead address answer.
+    await refuseUnreachable(url.toString().replace(/\/+$/, ''), options.timeout);
+    throw new UsageError('--token or --token-command (or SIPAPP_TOKEN / SIPAPP_TOKEN_COMMAND) is required with --base-url');
+  }
   return {
     baseUrl: url.toString().replace(/\/+$/, ''),
     embedded: false,
@@ -53,6 +57,20 @@ export async function resolveTarget(options: TargetOptions): Promise<Target> {
     fixtures: { tnleases: options.tnlease, outboundVoiceProfile: options.outboundVoiceProfile, callUuid: options.callUuid, expiredToken: options.expiredToken },
     close: async () => undefined,
   };
+}
+
+/** One request without a token (what the preflight sends second anyway): no connection at all is a usage error. */
+async function refuseUnreachable(baseUrl: string, timeoutMs: number): Promise<void> {
+  const { HttpClient } = await import('../runner/http.ts');
+  const http = new HttpClient({ timeoutMs: Math.min(timeoutMs, 5000), maxBodyBytes: 64 * 1024, retries: 0, maxWaitMs: 0 });
+  try {
+    const probe = await http.send({ method: 'GET', url: `${baseUrl}/rest/sip/app`, headers: { accept: 'application/json' } });
+    if (probe.kind === 'transport-error' && probe.errorKind === 'connection') {
+      throw new UsageError(`cannot reach ${baseUrl}: ${probe.message} (check --base-url; --token or SIPAPP_TOKEN will be needed too)`);
+    }
+  } finally {
+    await http.close();
+  }
 }
 
 /** Resolve the target, hand it to `use`, and close it (stop the embedded server) whatever happens. */

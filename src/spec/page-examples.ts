@@ -3,19 +3,13 @@
  * keeps under spec/examples/ (so tests run without the page; a test checks the copies still equal
  * the page's blocks when the page is available).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PACKAGE_ROOT, packagePath } from '../package-root.ts';
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../package-root.ts';
+import { documentPath, VENDORED } from './vendored.ts';
 import { isOperationId, type OperationId } from './operations.ts';
 
-/**
- * The shared folder beside the checkout (`../shared`: the API page, notes, the JUnit XSD), or
- * $SIPAPP_SHARED_DIR. Resolved from the package root, so any checkout (or worktree) finds its own, from src/ or dist/.
- */
-export const SHARED_DIR: string = process.env.SIPAPP_SHARED_DIR ?? join(PACKAGE_ROOT, '..', 'shared') + '/';
-
-/** Where the page is read from: $SIPAPP_API_PAGE, else the shared docs folder. */
-export const PAGE_PATH: string = process.env.SIPAPP_API_PAGE ?? join(SHARED_DIR, 'docs', 'sip-control-app-api.md');
+/** Where the page is read from: $SIPAPP_API_PAGE, else the vendored copy (or $SIPAPP_SHARED_DIR's, src/spec/vendored.ts). */
+export const PAGE_PATH: string = process.env.SIPAPP_API_PAGE ?? documentPath(VENDORED.apiPage);
 export const EXAMPLES_DIR: string = packagePath('spec/examples/');
 
 export interface ResponseExample {
@@ -99,9 +93,8 @@ export function extractPageExamples(markdown: string): PageExamples {
   return { responses, requests };
 }
 
-/** The page's examples, or undefined when the page is not available here. */
-export function readPageExamples(path: string = PAGE_PATH): PageExamples | undefined {
-  if (!existsSync(path)) return undefined;
+/** The page's examples (the page is vendored, so a missing file is a broken checkout or a wrong override). */
+export function readPageExamples(path: string = PAGE_PATH): PageExamples {
   return extractPageExamples(readFileSync(path, 'utf8'));
 }
 

@@ -15,7 +15,7 @@ t.test('--help (the real bin) lists the commands and the options', async (t) => 
   for (const command of ['run', 'list', 'checks', 'validate', 'serve', 'cleanup']) t.match(r.out, new RegExp(`sipapp-conformance ${command}\\b`), `command ${command}`);
   t.match(r.out, /SIPAPP_BASE_URL/);
   t.match(r.out, /--config/);
-  t.match(r.out.replace(/\s+/g, ' '), /Exit codes: 0 .* 1 .* 2 usage or configuration error/);
+  t.match(r.out.replace(/\s+/g, ' '), /Exit codes: 0 .* 1 .* 2 usage or configuration error, 130 interrupted/);
 
   const run = spawnCli(['run', '--help']);
   t.equal(run.code, 0);
@@ -143,6 +143,7 @@ t.test('validate ListSIPControlApps 200 <file>', async (t) => {
     'empty-list.json': JSON.stringify({ success: true, payload: [] }),
     'invalid.json': JSON.stringify({ success: true, payload: {} }),
     'not-json.json': '<html>',
+    'empty-object.json': '{}',
   });
   const ok = await runCli(['validate', 'ListSIPControlApps', '200', join(dir, 'valid.json')]);
   t.equal(ok.code, 0, ok.out + ok.err);
@@ -155,6 +156,14 @@ t.test('validate ListSIPControlApps 200 <file>', async (t) => {
   t.match(bad.out, /\/payload: must be array/);
   t.equal(bad.err, '');
 
+  // A status the operation is not documented to answer: no body is valid for it (not even `{}`).
+  const undocumented = await runCli(['validate', 'ListSIPControlApps', '201', join(dir, 'empty-object.json')]);
+  t.equal(undocumented.code, 1, undocumented.out);
+  t.match(undocumented.out, /✗ .*empty-object\.json: ListSIPControlApps never answers 201 \(the spec documents 200, .* for ListSIPControlApps\)/);
+  const undocumentedError = await runCli(['validate', 'ListSIPControlApps', '503', join(dir, 'empty-object.json')]);
+  t.equal(undocumentedError.code, 1, 'an undocumented error status is still held to the error envelope');
+  t.match(undocumentedError.out, /checked as an error envelope/);
+
   const notJson = await runCli(['validate', 'ListSIPControlApps', '200', join(dir, 'not-json.json')]);
   t.equal(notJson.code, 1);
   t.match(notJson.out, /not JSON/);
@@ -162,7 +171,8 @@ t.test('validate ListSIPControlApps 200 <file>', async (t) => {
   for (const [args, what] of [
     [['validate', 'Nope', '200', join(dir, 'valid.json')], /unknown operation Nope; one of CreateSIPControlApp/],
     [['validate', 'ListSIPControlApps', '200', join(dir, 'missing.json')], /cannot read .*missing\.json: ENOENT/],
-    [['validate', 'ListSIPControlApps', '99', join(dir, 'valid.json')], /status must be an HTTP status code/],
+    [['validate', 'ListSIPControlApps', '99', join(dir, 'valid.json')], /<status> must be an HTTP status code from 100 to 599, got "99"/],
+    [['validate', 'ListSIPControlApps', 'abc', join(dir, 'valid.json')], /<status> must be an HTTP status code from 100 to 599, got "abc"/],
     [['validate', 'ListSIPControlApps', '200'], /Not enough non-option arguments/],
   ] as const) {
     const r = await runCli([...args]);
@@ -187,7 +197,7 @@ t.test('run --suite list against the embedded server: exit 0, results.json writt
   t.ok(bundle.cases.some((c: { id: string; status: string }) => c.id === 'list.shape' && c.status === 'passed'));
   t.ok(bundle.info.target.embedded);
   // Issue 13: a clean run's ledger (everything removed) is deleted; the folder keeps only work for `cleanup`.
-  t.same(readdirSync(join(out, 'ledger')).filter((f) => f.endsWith('.jsonl')), [], 'the clean run\'s ledger is removed');
+  t.notOk(existsSync(join(out, 'ledger')), 'the clean run\'s ledger is removed, and the folder it was alone in');
   t.notMatch(readFileSync(file, 'utf8'), /eyJ[A-Za-z0-9_-]+\.eyJ/, 'no raw JWT in the results');
 });
 

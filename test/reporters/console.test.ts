@@ -1,6 +1,7 @@
 import t from 'tap';
 import { ConsoleReporter } from '../../reporters/console.ts';
 import { buildRun, collector, drive, JWT_RE } from './fixture.ts';
+import { computeCoverage } from '../../src/results/coverage.ts';
 
 const ESC = '\x1b';
 
@@ -67,4 +68,21 @@ t.test('an all-passing run says PASSED and prints no failure sections', async (t
   await drive(new ConsoleReporter({ stream: out.stream }), buildRun(passing));
   t.match(out.text(), /PASSED {2}2 cases: 2 passed, 0 failed, 0 errors, 0 skipped, 0 warnings/);
   t.notMatch(out.text(), /Failures|Errors:|Warnings/);
+});
+
+t.test('each warning once, the coverage figure once', async (t) => {
+  const out = collector();
+  const run = buildRun();
+  // The same advisory outcome twice in one case (a document sent in two encodings).
+  const warned = run.cases.find((c) => c.checks.some((k) => k.status === 'warning'))!;
+  const warning = warned.checks.find((k) => k.status === 'warning')!;
+  warned.checks.push({ ...warning });
+  run.coverage = computeCoverage(run.cases);
+  await drive(new ConsoleReporter({ stream: out.stream }), run);
+  const text = out.text();
+  const lines = text.split('\n').filter((l) => l.includes(warning.message.slice(0, 40)) && l.includes(`! ${warned.id}`));
+  t.equal(lines.length, 1, 'one line for the repeated warning');
+  t.match(lines[0], /\(×2\)$/, 'saying how many times');
+  t.equal(text.match(/API coverage [\d.]+%/g)?.length, 1, 'the coverage headline once');
+  t.match(text, /API coverage by answer\n/, 'the table under its own heading');
 });

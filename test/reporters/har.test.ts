@@ -53,6 +53,23 @@ t.test('run.har of a real run validates against the HAR 1.2 schema and holds eve
   t.ok(har.log.entries.every((e: any) => !Number.isNaN(Date.parse(e.startedDateTime))), 'every entry has a start time');
 });
 
+t.test('run.har of a generated run holds every request sent, passing examples too, and the run\'s seed', async (t) => {
+  const server = await startReferenceServer();
+  t.teardown(() => server.close());
+  const out = t.testdir();
+  await runConformanceSuite(referenceRunOptions(server, out, { reporter: ['json', 'har'], suite: ['generated'], grep: ['create-valid|stateful$'], seed: 5, budget: { requests: 60 } }));
+  const har = JSON.parse(readFileSync(join(out, 'run.har'), 'utf8'));
+  const bundle = parseResultsBundle(readFileSync(join(out, 'results.json'), 'utf8'));
+  const sentByCases = har.log.entries.filter((e: any) => !e.comment.startsWith('cleanup.'));
+  t.equal(sentByCases.length, bundle.summary.requests, 'one entry per request the cases sent');
+  t.ok(bundle.cases.some((c) => c.status === 'passed' && (c.unlistedExchanges?.length ?? 0) > 0), 'a passing property sent requests its verdict does not cite');
+  t.ok(har.log.entries.length > bundle.cases.flatMap((c) => c.exchanges).length, 'the HAR holds more than the cited exchanges');
+  const times = sentByCases.filter((e: any) => e.comment.startsWith('generated.create-valid:')).map((e: any) => e.startedDateTime);
+  t.same(times, [...times].sort(), "a case's entries in the order sent");
+  t.match(har.log.creator.comment, /; seed 5, budget 60 requests;/);
+  t.ok(harValidator()(har), 'still HAR 1.2');
+});
+
 t.test('the fixture run (hostile text, cut bodies) validates too', async (t) => {
   const dir = t.testdir();
   const [file] = await drive(new HarReporter({ outDir: dir }), buildRun());

@@ -89,9 +89,20 @@ t.test('issue 13: bundles of different targets, tool versions or spec hashes are
   const other = { ...b, info: { ...b.info, target: { baseUrl: 'http://y', embedded: false }, tool: { name: 'sipapp-conformance', version: '9' }, spec: { version: '1', sha256: 'zzz' } } };
   const { mismatches } = mergeConcerns([a, other], ['A.json', 'B.json']);
   t.equal(mismatches.length, 3);
-  t.match(mismatches[0], /^targets differ: http:\/\/x \[embedded\] \(A\.json\) vs http:\/\/y \(B\.json\)/);
+  t.match(mismatches[0], /^targets differ: the embedded reference server \(A\.json\) vs http:\/\/y \(B\.json\)/);
   t.match(mismatches[1], /^tool versions differ/);
   t.match(mismatches[2], /^spec hashes differ/);
+});
+
+t.test('shards run against the embedded server are one target whatever its ports; its fault is part of it', async (t) => {
+  const embedded = (r: RunResult, port: number, fault?: string): RunResult => ({ ...r, info: { ...r.info, target: { baseUrl: `http://127.0.0.1:${port}`, embedded: true }, options: fault ? { fault } : {} } });
+  const a = embedded(run('a', [kase('a.one', 'passed')]), 41001);
+  const b = embedded(run('b', [kase('b.one', 'passed')]), 41002);
+  t.same(mergeConcerns([a, b]).mismatches, [], 'two ports of the embedded server: nothing to say');
+  const faulty = embedded(run('c', [kase('c.one', 'failed')]), 41003, 'list-500');
+  t.match(mergeConcerns([a, faulty], ['A.json', 'C.json']).mismatches, [/^targets differ: the embedded reference server \(A\.json\) vs the embedded reference server with --fault list-500 \(C\.json\)/]);
+  const real = { ...a, info: { ...a.info, target: { baseUrl: 'http://127.0.0.1:41001', embedded: false } } };
+  t.equal(mergeConcerns([a, real]).mismatches.length, 1, 'a real target on the same address is another target');
 });
 
 t.test('issue 13: a merge keeps an interrupted shard interrupted', async (t) => {

@@ -80,3 +80,25 @@ t.test('readLedgers: a torn line in the middle and blank lines are skipped', asy
   t.match(readLedgers(dir), [{ key: 'app-1', name: 'n1', uuid: undefined }, { key: 'app-2', uuid: U }]);
   t.equal(readLedgers(dir).length, 2, 'an event for an unknown key is ignored');
 });
+
+t.test('no empty ledger folder: made with the first entry, removed with the last clean ledger', async (t) => {
+  const out = t.testdir();
+  const dir = join(out, 'ledger');
+  const idle = new Ledger('sct-idle', dir);
+  t.notOk(existsSync(dir), 'a run that records nothing makes no folder');
+  t.ok(idle.discardIfClean());
+  t.notOk(existsSync(dir));
+
+  const kept = new Ledger('sct-kept', dir);
+  kept.intent('left-behind');
+  const clean = new Ledger('sct-clean', dir);
+  clean.removed(clean.intent('gone'));
+  t.ok(clean.discardIfClean());
+  t.ok(existsSync(kept.file!), "another run's ledger keeps the folder");
+  t.notOk(kept.discardIfClean(), 'a ledger with work left stays');
+
+  const alone = new Ledger('sct-alone', join(out, 'other'));
+  alone.removed(alone.intent('gone'));
+  t.ok(alone.discardIfClean());
+  t.notOk(existsSync(join(out, 'other')), 'the last clean ledger takes its folder along');
+});

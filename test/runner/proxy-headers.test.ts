@@ -8,6 +8,8 @@ import { runConformanceSuite } from '../../src/session/run.ts';
 import { HttpClient } from '../../src/runner/http.ts';
 import { UsageError } from '../../src/runner/options.ts';
 import { parseHeaders } from '../../src/runner/dispatcher.ts';
+import { headerPlaceholder, Redactor } from '../../src/runner/redact.ts';
+import { toCurl } from '../../src/runner/curl.ts';
 import { listen } from '../safety/helpers.ts';
 import { referenceRunOptions } from '../safety/helpers.ts';
 
@@ -122,9 +124,26 @@ t.test('--header is sent on every request, never replaces the suite\'s own, and 
   const server = await startReferenceServer({ port: 0 });
   t.teardown(() => server.close());
   const out = t.testdir();
-  const { result } = await runConformanceSuite({ ...referenceRunOptions(server, out, { reporter: ['json', 'junit', 'html', 'tap'] }), suite: ['list'], headers: { 'X-Gateway-Key': 'gw-secret-0123456789' } });
+  const { result } = await runConformanceSuite({ ...referenceRunOptions(server, out, { reporter: ['json', 'junit', 'html', 'tap', 'har'] }), suite: ['list'], headers: { 'X-Gateway-Key': 'gw-secret-0123456789', 'X-Env': 'staging' } });
   t.equal(result.summary.exitCode, 0);
-  for (const f of ['results.json', 'junit.xml', 'report.html', 'results.tap']) t.notMatch(readFileSync(join(out, f), 'utf8'), 'gw-secret-0123456789', `${f} does not hold the header value`);
+  for (const f of ['results.json', 'junit.xml', 'report.html', 'results.tap', 'run.har']) t.notMatch(readFileSync(join(out, f), 'utf8'), 'gw-secret-0123456789', `${f} does not hold the header value`);
+  // Every header sent is in the record and its curl line: the secret one as a shell variable, the plain one as sent.
+  const exchanges = result.cases.flatMap((c) => c.exchanges);
+  t.ok(exchanges.length > 0);
+  t.ok(exchanges.every((e) => e.request.headers['X-Gateway-Key'] === '$SIPAPP_HEADER_X_GATEWAY_KEY' && e.request.headers['X-Env'] === 'staging'), 'recorded with every request');
+  t.ok(exchanges.every((e) => e.curl.includes('-H "X-Gateway-Key: $SIPAPP_HEADER_X_GATEWAY_KEY"') && e.curl.includes('-H "X-Env: staging"')), 'curl lines carry them');
+});
+
+t.test('which --header values are secret', async (t) => {
+  t.equal(headerPlaceholder('X-Gateway-Key', 'abc'), '$SIPAPP_HEADER_X_GATEWAY_KEY', 'by name');
+  t.equal(headerPlaceholder('X-Api-Token', 'short'), '$SIPAPP_HEADER_X_API_TOKEN');
+  t.equal(headerPlaceholder('Authorization', 'Basic dXNlcjpw'), '$SIPAPP_HEADER_AUTHORIZATION');
+  t.equal(headerPlaceholder('X-Tenant', '3f9a0c1e7b2d4a5f8e6c'), '$SIPAPP_HEADER_X_TENANT', 'by shape: a long run of letters and digits');
+  t.equal(headerPlaceholder('X-Env', 'staging'), undefined, 'a plain value is shown');
+  t.equal(headerPlaceholder('X-Request-Source', 'nightly conformance run'), undefined);
+  const redactor = new Redactor().addHeaders({ 'X-Gateway-Key': 'k1', 'X-Env': 'staging' });
+  t.same(redactor.headers({ 'x-gateway-key': 'k1', 'X-Env': 'staging' }), { 'x-gateway-key': '$SIPAPP_HEADER_X_GATEWAY_KEY', 'X-Env': 'staging' }, 'a short key is still replaced in its header');
+  t.equal(toCurl('GET', 'https://x.test/', { 'X-Gateway-Key': '$SIPAPP_HEADER_X_GATEWAY_KEY', 'X-Odd': 'a$b' }), `curl -sS -X GET 'https://x.test/' \\\n  -H "X-Gateway-Key: $SIPAPP_HEADER_X_GATEWAY_KEY" \\\n  -H "X-Odd: a\\$b"`, 'the placeholder expands, any other $ does not');
 });
 
 t.test('--header values are parsed strictly', async (t) => {

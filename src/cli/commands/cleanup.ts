@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../runner/options.ts';
-import { parseHeaders } from '../../runner/dispatcher.ts';
-import { maxWaitOption, sharedOption, stringOption, timeoutOption } from '../options.ts';
+import { headersOption, maxWaitOption, outOption, sharedOption, stringOption, timeoutOption } from '../options.ts';
 
 /** `cleanup`: remove what earlier (crashed or interrupted) runs left, by their ledgers, and nothing else. */
 export function cleanupCommand(setExitCode: (code: number) => void): CommandModule {
@@ -11,25 +10,25 @@ export function cleanupCommand(setExitCode: (code: number) => void): CommandModu
     builder: (y) => y
       .option('base-url', sharedOption('base-url', { demandOption: true, describe: 'API root the runs targeted' }))
       .option('token', sharedOption('token'))
+      .option('token-command', sharedOption('token-command', { describe: 'Shell command printing the token on stdout (run once), as the run had' }))
       .option('out', sharedOption('out', { describe: 'Directory holding ledger/' }))
       .option('run', { type: 'string', describe: 'Clean up this run id only' })
       .option('all-runs', { type: 'boolean', default: false, describe: 'Clean up every run in the ledger directory' })
       .option('timeout', sharedOption('timeout'))
       .option('max-wait', sharedOption('max-wait', { describe: 'Longest wait for a throttled (429/503) request, seconds' }))
-      .option('header', { type: 'string', array: true, describe: "Extra request header 'Name: value' (repeatable), as the run had" }),
+      .option('header', sharedOption('header', { describe: "Extra request header 'Name: value' (repeatable), as the run had" })),
     handler: async (args) => {
       if (!args.run && !args['all-runs']) throw new UsageError('name a run with --run ID, or pass --all-runs');
-      const parsed = parseHeaders(((args.header as unknown[] | undefined) ?? []).map(String));
-      if ('error' in parsed) throw new UsageError(parsed.error);
       const { cleanupRuns } = await import('../../session/cleanup.ts');
       const { runs: outcomes, throttling } = await cleanupRuns({
         baseUrl: String(args['base-url']),
         token: stringOption(args.token),
-        out: String(args.out),
+        tokenCommand: stringOption(args['token-command']),
+        out: outOption(args.out),
         run: args.run as string | undefined,
         timeout: timeoutOption(args.timeout),
         maxWait: maxWaitOption(args['max-wait']),
-        headers: parsed.headers,
+        headers: headersOption(args.header),
       });
       for (const o of outcomes) process.stdout.write(`${o.runId}: ${o.ok ? '✓' : '✗'} ${o.message}\n`);
       if (throttling.answers) process.stdout.write(`throttled: ${throttling.answers} answer(s) 429/503 on ${throttling.requests} request(s), waited ${(throttling.waitedMs / 1000).toFixed(1)} s\n`);

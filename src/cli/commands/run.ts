@@ -9,7 +9,7 @@ import { DEFAULT_SEED, SEED_RANGE, describeBudget, parseBudget, parseSeed, type 
 import { parseHeaders } from '../../runner/dispatcher.ts';
 import { envName, flagGiven, givenValue } from '../usage.ts';
 import { join } from 'node:path';
-import { SHARED_OPTIONS, faultOption, maxWaitOption, numberAtLeast, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
+import { SHARED_OPTIONS, faultOption, maxWaitOption, headersOption, integerAtLeast, numberAtLeast, outOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
 
 const D = DEFAULT_RUN_OPTIONS;
 
@@ -31,9 +31,9 @@ export function selectionOptions<T>(y: Argv<T>) {
 export function runOptionsBuilder<T>(y: Argv<T>) {
   return selectionOptions(y)
     .option('base-url', SHARED_OPTIONS['base-url'])
-    .option('header', { type: 'string', array: true, group: 'Target:', describe: "Extra request header 'Name: value' (repeatable), e.g. a gateway's key; never written to reports (SIPAPP_HEADER for one)" })
+    .option('header', SHARED_OPTIONS.header)
     .option('token', SHARED_OPTIONS.token)
-    .option('token-command', { type: 'string', group: 'Target:', describe: 'Shell command printing the token on stdout: run at start, every --token-refresh seconds, and after a 401 to a token accepted before (the request is resent once)' })
+    .option('token-command', SHARED_OPTIONS['token-command'])
     .option('token-command-b', { type: 'string', group: 'Target:', describe: 'The same for the second account (--token-b)' })
     .option('token-refresh', { type: 'number', default: 0, group: 'Target:', describe: 'Seconds between scheduled runs of the token commands (0: only at start and after a 401)' })
     .option('token-b', { type: 'string', group: 'Target:', describe: 'JWT of a second account, for isolation checks (skipped without it)' })
@@ -68,20 +68,8 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
   const a = args as Partial<RunArgs> & Record<string, unknown>;
   const positive = numberAtLeast;
   const tnlease = tnleaseOption(a.tnlease);
-  for (const option of ['grep', 'grep-invert']) {
-    for (const g of (a[option] as string[] | undefined) ?? []) {
-      try { new RegExp(g); } catch { throw new UsageError(`--${option} is not a valid regular expression: ${g}`); }
-    }
-  }
-  for (const option of ['suite', 'exclude-suite']) {
-    for (const s of (a[option] as string[] | undefined) ?? []) {
-      if (!SUITE_NAMES.includes(s)) throw new UsageError(`unknown --${option} ${s}; suites: ${SUITE_NAMES.join(', ')}`);
-    }
-  }
-  const parsedHeaders = parseHeaders(((a.header as unknown[] | undefined) ?? []).map(String));
-  if ('error' in parsedHeaders) throw new UsageError(parsedHeaders.error);
   return {
-    headers: Object.keys(parsedHeaders.headers).length ? parsedHeaders.headers : undefined,
+    headers: headersOption(a.header),
     // An empty SIPAPP_TOKEN= is "unset", not a token to send.
     baseUrl: stringOption(a['base-url']),
     token: stringOption(a.token),
@@ -94,15 +82,15 @@ export function toRunOptions(args: Record<string, unknown>): RunOptions {
     callUuid: uuidOption('call-uuid', a['call-uuid']),
     expiredToken: a['expired-token'] as string | undefined,
     reporter: withGitHub([...new Set((a.reporter as string[] | undefined) ?? D.reporter)]),
-    out: (a.out as string | undefined) ?? D.out,
+    out: outOption(a.out),
     strict: Boolean(a.strict),
     readOnly: Boolean(a['read-only']),
     timeout: timeoutOption(a.timeout),
     deadline: positive('deadline', a.deadline ?? D.deadline, 0),
     maxBody: positive('max-body', a['max-body'] ?? D.maxBody, 1024),
-    retries: positive('retries', a.retries ?? D.retries, 0),
+    retries: integerAtLeast('retries', a.retries ?? D.retries, 0),
     maxWait: maxWaitOption(a['max-wait']),
-    concurrency: Math.floor(positive('concurrency', a.concurrency ?? D.concurrency, 1)),
+    concurrency: integerAtLeast('concurrency', a.concurrency ?? D.concurrency, 1),
     rate: positive('rate', a.rate ?? D.rate, 0),
     minCoverage: a['min-coverage'] === undefined ? undefined : percentage(a['min-coverage']),
     fault: faultOption(a.fault),
@@ -131,7 +119,7 @@ function examplesFileOption(value: unknown): string | false | undefined {
 
 function budgetOption(value: unknown) {
   const budget = parseBudget(value as string);
-  if (!budget) throw new UsageError(`--budget must be a number of requests (e.g. 500) or seconds (e.g. 60s), got ${JSON.stringify(value)}`);
+  if (!budget) throw new UsageError(`--budget must be a positive number of requests (e.g. 500) or of seconds (e.g. 60s), got ${JSON.stringify(String(value))}`);
   return budget;
 }
 
@@ -169,7 +157,18 @@ export function percentage(value: unknown): number {
 }
 
 /** The selection options `run` and `list` share. */
+/** The selection `run` and `list` share, each value checked the same way for both. */
 export function toSelection(args: Record<string, unknown>): Selection {
+  for (const option of ['grep', 'grep-invert']) {
+    for (const g of (args[option] as string[] | undefined) ?? []) {
+      try { new RegExp(g); } catch { throw new UsageError(`--${option} is not a valid regular expression: ${g}`); }
+    }
+  }
+  for (const option of ['suite', 'exclude-suite']) {
+    for (const s of (args[option] as string[] | undefined) ?? []) {
+      if (!SUITE_NAMES.includes(s)) throw new UsageError(`unknown --${option} ${s}; suites: ${SUITE_NAMES.join(', ')}`);
+    }
+  }
   return {
     grep: args.grep as string[] | undefined,
     suite: args.suite as string[] | undefined,

@@ -10,13 +10,14 @@ export function validateCommand(setExitCode: (code: number) => void): CommandMod
     describe: 'Validate a saved response body (JSON file, - for stdin) against the spec',
     builder: (y) => y
       .positional('operation', { type: 'string', describe: `Operation id: ${OPERATION_IDS.join(', ')}` })
-      .positional('status', { type: 'number', describe: 'HTTP status the body came with' })
+      // A string: yargs would turn `abc` into NaN before we could name it.
+      .positional('status', { type: 'string', describe: 'HTTP status the body came with (100-599)' })
       .positional('file', { type: 'string', describe: 'File holding the body (- for stdin)' }),
     handler: async (args) => {
       const operation = String(args.operation);
       if (!isOperationId(operation)) throw new UsageError(`unknown operation ${operation}; one of ${OPERATION_IDS.join(', ')}`);
-      const status = Number(args.status);
-      if (!Number.isInteger(status) || status < 100 || status > 599) throw new UsageError(`status must be an HTTP status code, got ${String(args.status)}`);
+      const status = /^\d{3}$/.test(String(args.status)) ? Number(args.status) : NaN;
+      if (!(status >= 100 && status <= 599)) throw new UsageError(`<status> must be an HTTP status code from 100 to 599, got ${JSON.stringify(String(args.status))}`);
       // yargs hands a lone `-` over as an empty string: both mean stdin.
       const file = args.file === '' || args.file === '-' ? '-' : String(args.file);
       let text: string;
@@ -35,8 +36,15 @@ export function validateCommand(setExitCode: (code: number) => void): CommandMod
       }
       // ajv and the spec load only when a body is validated.
       const { validateResponse, formatSchemaErrors, documentedStatuses } = await import('../../spec/validators.ts');
+      const documented = `the spec documents ${documentedStatuses(operation).join(', ')} for ${operation}`;
       const verdict = validateResponse(operation, status, body);
-      const note = verdict.documented ? '' : ` (the spec documents ${documentedStatuses(operation).join(', ')} for ${operation}; checked as an error envelope)`;
+      if (!verdict.documented && status < 400) {
+        // No schema to hold it to, and no error envelope either: such an answer is not the API's.
+        process.stdout.write(`✗ ${file}: ${operation} never answers ${status} (${documented}); no body is valid for it\n`);
+        setExitCode(1);
+        return;
+      }
+      const note = verdict.documented ? '' : ` (${documented}; checked as an error envelope)`;
       if (verdict.errors.length === 0) {
         process.stdout.write(`✓ ${file} is a valid ${operation} ${status} body${note}\n`);
         setExitCode(0);

@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { UsageError } from '../../runner/options.ts';
 import { packagePath } from '../../package-root.ts';
 import { flagGiven } from '../usage.ts';
-import { faultOption, maxWaitOption, sharedOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
+import { faultOption, headersOption, maxWaitOption, outOption, sharedOption, stringOption, timeoutOption, tnleaseOption, uuidOption } from '../options.ts';
 
 /** The package's own contracts, wherever it is installed (not ./contracts/pacts of the working directory). */
 export const PACKAGE_PACTS = packagePath('contracts/pacts');
@@ -15,6 +15,7 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
     builder: (y) => y
       .option('base-url', sharedOption('base-url', { describe: 'Provider API root; without it: the embedded reference server' }))
       .option('token', sharedOption('token'))
+      .option('header', sharedOption('header'))
       .option('tnlease', sharedOption('tnlease', { describe: 'Lease uuid(s) provider states may assign (released afterwards)' }))
       .option('call-uuid', sharedOption('call-uuid', { describe: 'A live call for the "a live call exists" state' }))
       .option('outbound-voice-profile', sharedOption('outbound-voice-profile'))
@@ -42,11 +43,12 @@ export function verifyCommand(setExitCode: (code: number) => void): CommandModul
         outboundVoiceProfile: uuidOption('outbound-voice-profile', args['outbound-voice-profile']),
         pactDir: stringOption(args['pact-dir']) ?? PACKAGE_PACTS,
         reporters: args.reporter as string[],
-        out: String(args.out),
+        out: outOption(args.out, 'reports/pact'),
         timeout: timeoutOption(args.timeout),
         maxWait: maxWaitOption(args['max-wait']),
         strict: Boolean(args.strict),
         fault: faultOption(args.fault),
+        headers: headersOption(args.header),
         stream: process.stdout,
       };
       // Pact is an optional peer dependency (about 20 MB with its native core): only `verify` needs it.
