@@ -80,3 +80,15 @@ t.test('readLedgers: a torn line in the middle and blank lines are skipped', asy
   t.match(readLedgers(dir), [{ key: 'app-1', name: 'n1', uuid: undefined }, { key: 'app-2', uuid: U }]);
   t.equal(readLedgers(dir).length, 2, 'an event for an unknown key is ignored');
 });
+
+t.test('the file stays open between events; closed, a later event opens it again and appends', async (t) => {
+  const ledger = new Ledger('sct-run-fd', t.testdir());
+  const key = ledger.intent('app-1');
+  ledger.close();
+  ledger.close();
+  ledger.created(key, U);
+  t.same(lines(ledger.file!).map((l) => l.event), ['intent', 'created']);
+  ledger.removed(key);
+  t.ok(ledger.discardIfClean());
+  t.notOk(existsSync(ledger.file!), 'discarded once clean');
+});
