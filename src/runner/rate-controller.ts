@@ -32,6 +32,16 @@ const STATED_HEADROOM = 0.97;
 const MIN_PER_SECOND = 0.1;
 /** Answers that came through are counted over this window to estimate the limit at a cut. */
 const WINDOW_MS = 1000;
+/**
+ * While throttled answers say nothing about a rate (nothing came through before them), requests
+ * are still spaced, so that the end of a pause does not release them all at once: 20 ms after the
+ * first such answer, half as much again after each further one, at most 200 ms; 3% narrower after
+ * each answer that comes through.
+ */
+const GAP_MIN_MS = 20;
+const GAP_MAX_MS = 200;
+const GAP_GROWTH = 1.5;
+const GAP_DECAY = 0.97;
 
 export type RateOrigin = 'answers' | 'headers';
 
@@ -52,6 +62,8 @@ export class RateController {
   private stated = Infinity;
   private pausedUntil = 0;
   private nextSlot = 0;
+  /** The spacing kept while no rate is known (GAP_*), ms; 0 when none. */
+  private gapMs = 0;
   /** When answers that came through arrived, at least the last WINDOW_MS of them. */
   private passed: number[] = [];
   /** The last cut's estimate: answers that came through in the window before it, and since from requests sent before it. */
@@ -80,13 +92,13 @@ export class RateController {
    * and asks `stillClear` before sending: a pause set meanwhile (a Retry-After) takes the slot back.
    */
   reserve(now: number): Ticket {
-    const rate = this.perSecond;
+    const rateInterval = 1000 / this.perSecond;
+    const interval = Math.max(rateInterval, this.gapMs);
     let at = Math.max(now, this.pausedUntil);
-    if (rate !== Infinity) {
-      const interval = 1000 / rate;
-      // The bucket holds this request back: that is when the learned rate may grow.
+    if (interval > 0) {
       if (this.nextSlot > at) {
-        this.grownS += interval / 1000;
+        // The bucket holds this request back: that is when the learned rate may grow.
+        if (rateInterval >= this.gapMs) this.grownS += interval / 1000;
         at = this.nextSlot;
       }
       this.nextSlot = at + interval;
@@ -107,6 +119,7 @@ export class RateController {
       w.count++;
       this.ceiling = Math.max(this.ceiling, w.count / (WINDOW_MS / 1000));
     }
+    if (this.gapMs > 0) this.gapMs = this.gapMs * GAP_DECAY < 1 ? 0 : this.gapMs * GAP_DECAY;
     this.passed.push(now);
     // Drop what left the window, in bulk: this runs for every answer of the run.
     if (this.passed.length > 64 && this.passed[32]! < now - WINDOW_MS) this.passed = this.passed.filter((t) => t >= now - WINDOW_MS);
@@ -124,8 +137,11 @@ export class RateController {
     const from = Math.max(now - WINDOW_MS, lastPauseEnd);
     const count = this.passed.filter((t) => t >= from).length;
     // Nothing came through: the answers say nothing about a rate (a server down, or throttling
-    // everything); the pause alone holds the run back.
-    if (count === 0) return;
+    // everything); the pause holds the run back, and the gap spreads what follows it.
+    if (count === 0) {
+      this.gapMs = Math.min(GAP_MAX_MS, Math.max(GAP_MIN_MS, this.gapMs * GAP_GROWTH));
+      return;
+    }
     const cap = rate === Infinity ? Infinity : rate * (WINDOW_MS / 1000);
     this.window = { cutAt: now, count: Math.min(count, cap), cap };
     this.ceiling = Math.max(MIN_PER_SECOND, Math.min(count, cap) / (WINDOW_MS / 1000));

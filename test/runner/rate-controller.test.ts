@@ -47,11 +47,19 @@ t.test('429s to requests sent before the cut are echoes; answers still arriving 
   t.ok(c.perSecond < after, `a 429 to a request sent after the cut cuts again, to what came through since the pause: ${c.perSecond.toFixed(2)}`);
 });
 
-t.test('throttled answers with nothing coming through set no rate: the pause alone holds the run', async (t) => {
+t.test('throttled answers with nothing coming through set no rate: the pause holds the run, a gap spreads what follows', async (t) => {
   const c = new RateController();
   c.throttledAt(c.reserve(T0), T0, 500);
   t.equal(c.perSecond, Infinity);
-  t.equal(c.reserve(T0).sentAt, T0 + 500);
+  t.equal(c.origin, undefined, 'nothing learned, nothing reported');
+  const resumed = Array.from({ length: 4 }, () => c.reserve(T0).sentAt);
+  t.same(resumed, [T0 + 500, T0 + 520, T0 + 540, T0 + 560], 'the end of the pause does not release everyone at once');
+  c.throttledAt(c.reserve(T0 + 600), T0 + 600, 0);
+  const wider = c.reserve(T0 + 700).sentAt;
+  t.equal(c.reserve(T0 + 700).sentAt - wider, 30, 'wider after another such answer');
+  for (let i = 0; i < 200; i++) c.passedAt({ sentAt: T0 + 800 }, T0 + 800);
+  const now = T0 + 100_000;
+  t.same([c.reserve(now).sentAt, c.reserve(now).sentAt], [now, now], 'gone once answers come through');
 });
 
 t.test('the learned rate grows back only while the bucket holds requests back', async (t) => {
