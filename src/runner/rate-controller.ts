@@ -22,12 +22,15 @@
  * Pure: times are passed in (epoch ms), so the tests drive it with a fake clock.
  */
 
-/** A throttled answer cuts the rate to this share of the limit it revealed. */
-const BETA = 0.95;
+/** A throttled answer cuts the rate to this share of the limit it revealed… */
+const BETA = 0.97;
 /** The cubic's time scale: a cut is made good after RECOVERY_S·∛(1−BETA) seconds (22 s) of paced sending. */
 const RECOVERY_S = 60;
-/** A stated pace is followed at this share of it: requests start evenly, answers do not arrive so. */
-const STATED_HEADROOM = 0.97;
+/**
+ * … and it grows back towards this share of that limit, where it stays a while before probing past
+ * it; a stated pace is followed at this share of it. Requests start evenly, answers do not arrive so.
+ */
+const HEADROOM = 0.97;
 /** The slowest pace it goes down to (a server with a tighter limit is held off by its Retry-After). */
 const MIN_PER_SECOND = 0.1;
 /** Answers that came through are counted over this window to estimate the limit at a cut. */
@@ -117,7 +120,7 @@ export class RateController {
     if (w && ticket.sentAt < w.cutAt && w.count < w.cap) {
       // Sent before the last cut, answered after it: the server let it through with the others.
       w.count++;
-      this.ceiling = Math.max(this.ceiling, w.count / (WINDOW_MS / 1000));
+      this.ceiling = Math.max(this.ceiling, (w.count / (WINDOW_MS / 1000)) * HEADROOM);
     }
     if (this.gapMs > 0) this.gapMs = this.gapMs * GAP_DECAY < 1 ? 0 : this.gapMs * GAP_DECAY;
     this.passed.push(now);
@@ -127,9 +130,11 @@ export class RateController {
 
   /** A throttled answer; `waitMs` is what the server asked for (or the back-off), everyone waits it. */
   throttledAt(ticket: Ticket, now: number, waitMs: number): void {
+    // An echo of the excess already answered: its request waits its own Retry-After (the caller
+    // does), the others already paused for the answer that made the cut.
+    if (ticket.sentAt < this.cutAt) return;
     const lastPauseEnd = this.pausedUntil;
     this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
-    if (ticket.sentAt < this.cutAt) return; // an echo of the excess already answered
     // The server let through what passed in the last window (or since the last pause, when that
     // is shorter: a window straddling two of the server's own would count two quotas): that is
     // its limit, as far as this run can tell; never more than the rate that just proved too fast.
@@ -144,7 +149,7 @@ export class RateController {
     }
     const cap = rate === Infinity ? Infinity : rate * (WINDOW_MS / 1000);
     this.window = { cutAt: now, count: Math.min(count, cap), cap };
-    this.ceiling = Math.max(MIN_PER_SECOND, Math.min(count, cap) / (WINDOW_MS / 1000));
+    this.ceiling = Math.max(MIN_PER_SECOND, (Math.min(count, cap) / (WINDOW_MS / 1000)) * HEADROOM);
     this.passed = [];
     this.grownS = 0;
     this.cutAt = now;
@@ -153,7 +158,7 @@ export class RateController {
   /** What an answer's RateLimit headers said (a pace, a spent quota). */
   heard(hint: { perSecond?: number; waitMs?: number }, now: number): void {
     if (hint.perSecond !== undefined && hint.perSecond > 0) {
-      const stated = Math.max(MIN_PER_SECOND, hint.perSecond * STATED_HEADROOM);
+      const stated = Math.max(MIN_PER_SECOND, hint.perSecond * HEADROOM);
       // 429s to requests sent before the pace was known answer the old pace: echoes, like a cut's.
       if (stated !== this.stated) this.cutAt = Math.max(this.cutAt, now);
       this.stated = stated;
