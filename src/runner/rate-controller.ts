@@ -10,21 +10,25 @@
  *   answer says the server's quota is spent: the answers that came through in the second before
  *   it (since the last pause, if shorter; plus those still arriving from requests sent before it)
  *   are its limit as far as the run can tell, never more than the rate that just proved too fast.
- *   The rate is cut to BETA of that, then grows back along a cubic (as TCP CUBIC does): quickly
- *   back towards the limit, slowly around it, faster again beyond it; so a run spends most of its
+ *   The rate is cut to BETA of HEADROOM of that, then grows back along a cubic (as TCP CUBIC
+ *   does): quickly back towards HEADROOM of the limit, slowly around it, faster again beyond it
+ *   (to find a limit that rose); so a run spends most of its
  *   time just under the limit and probes past it rarely (each probe costs one Retry-After pause).
  *   It grows only while the bucket is what holds requests back: an idle run does not build up a
  *   rate it never tried.
- * - Throttled answers to requests sent before the last cut are echoes of the same excess (they
- *   were in flight when it was answered): they do not cut again.
- * - A Retry-After pauses every request until then (the server asked), as before.
+ * - Throttled answers to requests sent before the last cut (or before a stated pace was heard) are
+ *   echoes of the same excess (they were in flight when it was answered): they do not cut again.
+ * - The Retry-After of the throttled answer that made a cut pauses every request until then (the
+ *   server asked), as before; an echo's pauses only its own request (the HTTP client waits it).
+ *   Throttled answers with nothing through before them teach no rate: the pause holds the run,
+ *   and a small gap between requests (GAP_*) spreads what follows it.
  *
  * Pure: times are passed in (epoch ms), so the tests drive it with a fake clock.
  */
 
 /** A throttled answer cuts the rate to this share of the limit it revealed… */
 const BETA = 0.97;
-/** The cubic's time scale: a cut is made good after RECOVERY_S·∛(1−BETA) seconds (22 s) of paced sending. */
+/** The cubic's time scale: a cut is made good after RECOVERY_S·∛(1−BETA) seconds (19 s) of paced sending. */
 const RECOVERY_S = 60;
 /**
  * … and it grows back towards this share of that limit, where it stays a while before probing past
@@ -55,7 +59,7 @@ export interface Ticket {
 }
 
 export class RateController {
-  /** The learned rate's anchor: the rate at which the last throttled answer came (requests/s); Infinity until one came. */
+  /** The learned rate's anchor: HEADROOM of the limit the last cut revealed (requests/s); Infinity until one came. */
   private ceiling = Infinity;
   /** Seconds of paced sending since the last cut: the cubic's clock. */
   private grownS = 0;
