@@ -104,6 +104,10 @@ export class ConsoleReporter implements Reporter {
       const gaveUp = th.gaveUp ? `, ${th.gaveUp} given up at --max-wait/--deadline` : '';
       this.line(this.style(th.gaveUp ? 'magenta' : 'dim', `throttled: ${plural(th.answers, 'answer')} 429/503 on ${plural(th.requests, 'request')}, waited ${formatDuration(th.waitedMs)} in all${gaveUp}`));
     }
+    if (th?.settledRate !== undefined) {
+      const from = th.rateFrom === 'headers' ? "as the server's RateLimit headers state" : 'learned from the 429/503 answers';
+      this.line(this.style('dim', `paced: settled at ${th.settledRate} requests/s, ${from}`));
+    }
     const rs = s.resent;
     if (rs) this.line(this.style(rs.gaveUp ? 'magenta' : 'dim', resentLine(rs)));
 

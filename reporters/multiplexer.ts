@@ -31,6 +31,8 @@ export class ReporterMultiplexer implements Reporter {
   /** Every contained failure, in order (for the CLI or tests). */
   readonly failures: ReporterFailure[] = [];
   private readonly disabled = new Set<Reporter>();
+  /** Each case's shared copy, made when it ended: the run's copy at the end reuses it instead of copying every case again. */
+  private readonly caseCopies = new WeakMap<CaseResult, CaseResult>();
 
   constructor(
     readonly reporters: readonly Reporter[],
@@ -46,6 +48,7 @@ export class ReporterMultiplexer implements Reporter {
 
   async onCaseEnd(result: CaseResult): Promise<void> {
     const copy = scrubbedAndFrozen(result);
+    this.caseCopies.set(result, copy);
     for (const r of this.active()) {
       if (r.onCaseEnd) await this.guard(r, 'onCaseEnd', () => r.onCaseEnd!(copy));
     }
@@ -54,7 +57,8 @@ export class ReporterMultiplexer implements Reporter {
   /** Runs every reporter's onEnd, then hands the union of files to `onReportFiles`; returns that union. */
   async onEnd(run: RunResult): Promise<string[]> {
     const files: string[] = [];
-    const copy = scrubbedAndFrozen(run);
+    // A case is final once it has ended: its copy then is its copy now (scrubbedAndFrozen skips it).
+    const copy = scrubbedAndFrozen({ ...run, cases: run.cases.map((c) => this.caseCopies.get(c) ?? c) });
     for (const r of this.active()) {
       const written = await this.guard(r, 'onEnd', () => r.onEnd(copy));
       if (Array.isArray(written)) for (const f of written) if (typeof f === 'string' && !files.includes(f)) files.push(f);

@@ -122,9 +122,11 @@ export interface RunSummary {
   /**
    * Throttling (E70), never a check failure: 429/503 answers waited out, the requests that got
    * them, the time spent waiting (summed over requests) and the requests given up at --max-wait
-   * or the deadline. Absent from bundles of older versions.
+   * or the deadline; the pace the run settled on (requests/s) and what it was learned from (the
+   * 429/503 answers, or the server's RateLimit headers), absent when the run was never paced.
+   * Absent from bundles of older versions.
    */
-  throttling?: { answers: number; requests: number; waitedMs: number; gaveUp: number };
+  throttling?: { answers: number; requests: number; waitedMs: number; gaveUp: number; settledRate?: number; rateFrom?: 'answers' | 'headers' };
   /**
    * Connection failures, never the API's fault: requests sent again after their connection failed
    * (extra attempts, requests still unanswered after the last) and creates whose answer was lost,

@@ -156,14 +156,15 @@ export class CaseContext {
       }
     }
     const redactedHeaders = env.redactor.headers(headersSent(headers, env.extraHeaders));
+    const redactedBody = recordedBody === undefined ? undefined : env.redactor.text(recordedBody);
     const curl = options.form
       ? `${toCurl(method, url, redactedHeaders)} \\\n  -F '${options.form.field}=@callflow.xml;type=${options.form.contentType}'`
-      : toCurl(method, url, redactedHeaders, recordedBody === undefined ? undefined : env.redactor.text(recordedBody));
+      : toCurl(method, url, redactedHeaders, redactedBody);
     const exchange: Exchange = {
       purpose,
       operation,
       startedAt,
-      request: { method, url, headers: redactedHeaders, body: recordedBody === undefined ? undefined : env.redactor.text(recordedBody) },
+      request: { method, url, headers: redactedHeaders, body: redactedBody },
       durationMs: outcome.durationMs,
       curl,
       ...(outcome.throttled ? { throttled: outcome.throttled } : {}),

@@ -101,9 +101,9 @@ export class HttpClient {
     this.agent = createDispatcher(options);
   }
 
-  /** 429/503 answers waited out so far, by every request of this client (for the run summary). */
+  /** 429/503 answers waited out so far, by every request of this client, and the pace it settled on (for the run summary). */
   get throttling(): ThrottleStats {
-    return { ...this.throttle.stats };
+    return this.throttle.summary();
   }
 
   /** Requests sent again after connection failures so far (for the run summary). */
@@ -125,10 +125,11 @@ export class HttpClient {
     let answers = 0;
     let waitedMs = 0;
     for (let attempt = 0; ; attempt++) {
-      await this.throttle.gate();
+      const ticket = await this.throttle.gate();
       const outcome = await this.sendRetryingConnections(req);
+      if (outcome.kind === 'response') this.throttle.heard(outcome.headers);
       if (outcome.kind !== 'response' || !THROTTLE_STATUSES.has(outcome.status) || maxWaitMs <= 0) {
-        if (outcome.kind === 'response') this.throttle.answered();
+        if (outcome.kind === 'response') this.throttle.answered(ticket);
         return answers ? { ...outcome, throttled: { answers, waitedMs } } : outcome;
       }
       if (answers++ === 0) this.throttle.stats.requests++;
@@ -153,7 +154,7 @@ export class HttpClient {
           throttled: { answers, waitedMs },
         };
       }
-      this.throttle.throttled(wait);
+      this.throttle.throttled(wait, ticket);
       await this.throttle.wait(wait);
       waitedMs += wait;
     }

@@ -119,6 +119,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
     const cleanup = await cleaner.finish();
     await reporters.onCaseEnd?.(cleanup);
     if (cleanup.status !== 'error') ledger.discardIfClean();
+    ledger.close();
 
     const byId = new Map([...results, ...ran].map((r) => [r.id, r]));
     const cases = [...selected.map((c) => byId.get(c.id)!), cleanup];

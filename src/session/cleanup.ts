@@ -62,6 +62,7 @@ export async function cleanupRuns(options: CleanupRunsOptions): Promise<CleanupO
         runs.push({ runId, ok: result.status !== 'error', message: result.reason ?? '' });
         // A ledger with nothing left in it has done its job; one with leftovers stays for the next cleanup.
         if (result.status !== 'error') env.ledger.discardIfClean();
+        env.ledger.close();
       }
       return { runs, throttling: http.throttling };
     } finally {

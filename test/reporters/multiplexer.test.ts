@@ -107,3 +107,22 @@ t.test('createReporters builds every named reporter behind one multiplexer', asy
   t.throws(() => createReporters(['console', 'xml', 'pdf'], { outDir: dir }), /unknown reporters "xml", "pdf" \(known: console, junit, tap, json, html, github, har\)/);
   t.equal(createReporter('tap', { outDir: dir }).name, 'tap');
 });
+
+t.test('the run handed to onEnd reuses each case copy handed to onCaseEnd; a case never ended is copied and scrubbed there', async (t) => {
+  const seen: { cases: unknown[]; run?: RunResult } = { cases: [] };
+  const spy: Reporter = {
+    name: 'spy',
+    onCaseEnd(c) { seen.cases.push(c); },
+    onEnd(run) { seen.run = run; return []; },
+  };
+  const run = buildRun();
+  const mux = new ReporterMultiplexer([spy]);
+  for (const c of run.cases.slice(1)) await mux.onCaseEnd(c);
+  run.cases[0]!.title = `leaked ${'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl'}`;
+  await mux.onEnd(run);
+  t.same(seen.run!.cases.slice(1), seen.cases, 'the same frozen copies');
+  t.ok(seen.run!.cases.slice(1).every((c, i) => c === seen.cases[i]), 'not copied again');
+  t.not(seen.run!.cases[0], run.cases[0], 'the case that never ended is a copy');
+  t.match(seen.run!.cases[0]!.title, /leaked <redacted-jwt>/);
+  t.ok(Object.isFrozen(seen.run!.cases[0]));
+});

@@ -34,3 +34,16 @@ t.test('merged shards add their throttling up', async (t) => {
   t.same(mergeRuns([a, b]).summary.throttling, { answers: 7, requests: 6, waitedMs: 6500, gaveUp: 1 });
   t.equal(mergeRuns([buildRun(), buildRun()]).summary.throttling, undefined, 'absent when no shard had any');
 });
+
+t.test('the pace the run settled on is said, and what it was learned from', async (t) => {
+  const run = buildRun();
+  run.summary.throttling = { answers: 12, requests: 12, waitedMs: 12_000, gaveUp: 0, settledRate: 24.3, rateFrom: 'answers' };
+  const out = collector();
+  await drive(new ConsoleReporter({ stream: out.stream, color: false, quiet: true }), run);
+  t.match(out.text(), /paced: settled at 24\.3 requests\/s, learned from the 429\/503 answers\n/);
+  run.summary.throttling = { answers: 0, requests: 0, waitedMs: 0, gaveUp: 0, settledRate: 24.3, rateFrom: 'headers' };
+  const stated = collector();
+  await drive(new ConsoleReporter({ stream: stated.stream, color: false, quiet: true }), run);
+  t.match(stated.text(), /paced: settled at 24\.3 requests\/s, as the server's RateLimit headers state\n/);
+  t.notMatch(stated.text(), /throttled:/, 'no 429 at all: no throttled line');
+});

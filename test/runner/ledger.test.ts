@@ -102,3 +102,15 @@ t.test('no empty ledger folder: made with the first entry, removed with the last
   t.ok(alone.discardIfClean());
   t.notOk(existsSync(join(out, 'other')), 'the last clean ledger takes its folder along');
 });
+
+t.test('the file stays open between events; closed, a later event opens it again and appends', async (t) => {
+  const ledger = new Ledger('sct-run-fd', t.testdir());
+  const key = ledger.intent('app-1');
+  ledger.close();
+  ledger.close();
+  ledger.created(key, U);
+  t.same(lines(ledger.file!).map((l) => l.event), ['intent', 'created']);
+  ledger.removed(key);
+  t.ok(ledger.discardIfClean());
+  t.notOk(existsSync(ledger.file!), 'discarded once clean');
+});
