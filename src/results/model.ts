@@ -84,6 +84,8 @@ export interface CaseResult {
   notRun?: NotRunCause;
   checks: CheckOutcome[];
   exchanges: Exchange[];
+  /** Every exchange the case sent, in order (generated examples included); only when the run records transcripts (`compare`). */
+  transcript?: Exchange[];
 }
 
 export interface RunInfo {

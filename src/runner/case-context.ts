@@ -138,6 +138,7 @@ export class CaseContext {
       ...(outcome.throttled ? { throttled: outcome.throttled } : {}),
     };
     this.exchanges.push(exchange);
+    this.env.transcript?.push(exchange);
     const index = this.exchanges.length - 1;
     if (outcome.kind === 'transport-error') {
       exchange.transportError = outcome.message;

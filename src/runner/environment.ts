@@ -1,3 +1,4 @@
+import type { Exchange } from '../results/model.ts';
 import type { Budget } from './budget.ts';
 import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
@@ -59,6 +60,14 @@ export interface RunEnvironment {
    * executor's view of the environment), so the run can clean up after a case as it ends.
    */
   created?: string[];
+  /**
+   * Every exchange of the current case in the order sent, generated examples
+   * included (a case's `exchanges` keep only the evidence of its verdict). Set
+   * per case by the executor when the run records transcripts (`compare`).
+   */
+  transcript?: Exchange[];
+  /** Give each case a transcript (`compare` pairs the exchanges of two targets). */
+  recordTranscripts?: boolean;
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */
@@ -101,6 +110,8 @@ export interface EnvironmentSettings {
   excludedChecks?: ReadonlySet<string>;
   /** Seed and budget of the generated cases (suites/generated.ts). */
   generation?: { seed: number; budget: Budget };
+  /** Record every case's exchanges (`compare`). */
+  recordTranscripts?: boolean;
 }
 
 /**
@@ -127,6 +138,7 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     excludedChecks: s.excludedChecks,
     generation: s.generation,
     deadlineAt: s.deadlineAt,
+    recordTranscripts: s.recordTranscripts,
   };
 }
 

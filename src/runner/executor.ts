@@ -41,6 +41,7 @@ export async function runCase(c: CaseDefinition, env: RunEnvironment): Promise<C
     reason: crash ?? (stop ? env.redactor.text(stop.message) : undefined),
     checks: ctx.outcomes,
     exchanges: ctx.exchanges,
+    ...(env.transcript ? { transcript: env.transcript } : {}),
   };
 }
 
@@ -95,8 +96,10 @@ export function leaseDemand(c: CaseDefinition, poolSize: number): number {
 /** The run's environment as one case sees it: only the leases it holds (if any), and its own list of apps created. */
 function caseView(env: RunEnvironment, tnleases: string[] | undefined, created: string[]): RunEnvironment {
   const fixtures = tnleases ? { ...env.fixtures, tnleases } : env.fixtures;
+  const transcript = env.recordTranscripts ? [] : undefined;
+  const own: Record<PropertyKey, unknown> = { fixtures, created, transcript };
   // A proxy, not a copy: the case still counts its requests into the run's environment.
-  return new Proxy(env, { get: (target, key) => (key === 'fixtures' ? fixtures : key === 'created' ? created : Reflect.get(target, key)) });
+  return new Proxy(env, { get: (target, key) => (key in own ? own[key] : Reflect.get(target, key)) });
 }
 
 async function executePool(cases: CaseDefinition[], env: RunEnvironment, options: ExecuteOptions, concurrency: number): Promise<CaseResult[]> {
