@@ -8,8 +8,8 @@ import { scrubDeep } from '../../src/results/secrets.ts';
 import { writeReportFile } from '../files.ts';
 import { renderCompareConsole } from './console.ts';
 
-export const COMPARE_REPORTER_NAMES = ['console', 'json', 'html', 'junit', 'github'] as const;
-export const COMPARE_DEFAULT_REPORTERS = ['console', 'json', 'html', 'junit'];
+import { COMPARE_REPORTER_NAMES } from './names.ts';
+
 export const COMPARE_FILES = { json: 'compare.json', html: 'compare.html', junit: 'compare-junit.xml' } as const;
 
 export interface CompareReporterOptions {

@@ -70,30 +70,8 @@ export type RecordedSide = SideRun & { info: SideInfo };
 export async function recordSides(options: CompareOptions, hooks: CompareHooks = {}): Promise<[RecordedSide, RecordedSide, RecordedSide]> {
   if (options.budget.seconds !== undefined) throw new UsageError('compare needs a --budget in requests (e.g. 150): a time budget sends a different number of requests to each target');
   const reference = checkReference(options.reference);
-  const seed = options.seed ?? COMPARE_DEFAULT_SEED;
-  const { ALL_CASES } = await import('../../suites/index.ts');
-  const common: RunOptions = { ...options, seed, reporter: [] };
-  const candidateOptions: RunOptions = { ...common, out: join(options.out, 'candidate') };
-  const referenceOptions = (n: number): RunOptions => ({
-    ...common,
-    baseUrl: reference.url === 'embedded' ? undefined : reference.url,
-    token: reference.token, tokenB: reference.tokenB, tnlease: reference.tnlease,
-    outboundVoiceProfile: reference.outboundVoiceProfile, callUuid: reference.callUuid, headers: reference.headers,
-    // The candidate's own means of reaching its target are not the reference's.
-    tokenCommand: undefined, tokenCommandB: undefined, expiredToken: undefined, fault: undefined, latency: undefined,
-    out: join(options.out, `reference-${n}`),
-  });
-  const side = async (opts: RunOptions, label: string): Promise<RecordedSide> => {
-    const tokens = await openRunTokens(opts);
-    try {
-      return await withTarget({ ...opts, token: tokens.commanded.a ?? opts.token, tokenB: tokens.commanded.b ?? opts.tokenB }, async (target) => {
-        const { result } = await executeRun(opts, { cases: ALL_CASES, reporters: { onEnd: () => [] }, target, tokens }, { recordTranscripts: true, interrupted: hooks.interrupted, notices: labelled(hooks.notices ?? process.stderr, label) });
-        return { result, baseUrl: target.baseUrl, fixtures: target.fixtures, info: sideInfo(result, opts.fault) };
-      });
-    } finally {
-      tokens.stop();
-    }
-  };
+  const { candidate: candidateOptions, reference: referenceOptions } = sideOptions(options);
+  const side = (opts: RunOptions, label: string) => recordSide(opts, label, hooks);
   if (reference.url === 'embedded') {
     // Three targets of their own: the runs go side by side.
     return Promise.all([side(candidateOptions, 'candidate'), side(referenceOptions(1), 'reference 1'), side(referenceOptions(2), 'reference 2')]);
@@ -101,6 +79,41 @@ export async function recordSides(options: CompareOptions, hooks: CompareHooks =
   // One reference account serves both reference runs: they take turns (its leases cannot be in two runs at once).
   const [candidate, first] = await Promise.all([side(candidateOptions, 'candidate'), side(referenceOptions(1), 'reference 1')]);
   return [candidate, first, await side(referenceOptions(2), 'reference 2')];
+}
+
+/** The run options of each side: the candidate's as given, the reference's from the --reference-… twins; one seed for all. */
+export function sideOptions(options: CompareOptions): { candidate: RunOptions; reference(n: 1 | 2): RunOptions } {
+  const reference = options.reference;
+  const common: RunOptions = { ...options, seed: options.seed ?? COMPARE_DEFAULT_SEED, reporter: [] };
+  return {
+    candidate: { ...common, out: join(options.out, 'candidate') },
+    reference: (n) => ({
+      ...common,
+      baseUrl: reference.url === 'embedded' ? undefined : reference.url,
+      token: reference.token, tokenB: reference.tokenB, tnlease: reference.tnlease,
+      outboundVoiceProfile: reference.outboundVoiceProfile, callUuid: reference.callUuid, headers: reference.headers,
+      // The candidate's own means of reaching its target are not the reference's.
+      tokenCommand: undefined, tokenCommandB: undefined, expiredToken: undefined, fault: undefined, latency: undefined,
+      out: join(options.out, `reference-${n}`),
+    }),
+  };
+}
+
+/**
+ * One side's run of the selection, every exchange recorded: its own target (resolved and
+ * closed here), tokens, fixtures, ledger and cleanup, as `run` has them; no reporter.
+ */
+export async function recordSide(opts: RunOptions, label: string, hooks: CompareHooks = {}): Promise<RecordedSide> {
+  const { ALL_CASES } = await import('../../suites/index.ts');
+  const tokens = await openRunTokens(opts);
+  try {
+    return await withTarget({ ...opts, token: tokens.commanded.a ?? opts.token, tokenB: tokens.commanded.b ?? opts.tokenB }, async (target) => {
+      const { result } = await executeRun(opts, { cases: ALL_CASES, reporters: { onEnd: () => [] }, target, tokens }, { recordTranscripts: true, interrupted: hooks.interrupted, notices: labelled(hooks.notices ?? process.stderr, label) });
+      return { result, baseUrl: target.baseUrl, fixtures: target.fixtures, info: sideInfo(result, opts.fault) };
+    });
+  } finally {
+    tokens.stop();
+  }
 }
 
 function checkReference(reference: ReferenceOptions): ReferenceOptions {
