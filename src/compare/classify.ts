@@ -50,9 +50,11 @@ export function classifyCase(sides: CaseSides, diff: CaseDiff): Difference[] {
       ...(r ? { referenceExchange: viewOf(r) } : {}),
     };
   };
+  // What a case does after the candidate failed a check depends on that failure (a property shrinks, a case
+  // stops or reads back what the fault left): later differences of the case are classified with it.
+  const firstFailure = Math.min(...fresh.map((f) => (f.index < 0 ? Infinity : f.index)));
   for (const d of diff.differences) {
-    // A sequence that parted is explained by any check the candidate alone fails in the case (a failing property shrinks, a case stops).
-    const checks = d.kind === 'sequence' ? fresh : fresh.filter((f) => f.index === d.index);
+    const checks = d.kind === 'sequence' ? fresh : fresh.filter((f) => f.index === d.index || (d.index > firstFailure && f.index >= 0 && f.index <= d.index));
     out.push(make(d, checks));
   }
   for (const f of fresh) {

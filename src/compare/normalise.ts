@@ -144,10 +144,10 @@ function normaliseExchange(e: Exchange, baseUrl: string, symbols: CaseSymbols): 
   if (header('retry-after') !== undefined) aspects.set('header:retry-after', 'present');
   const location = header('location');
   if (location !== undefined) aspects.set('header:location', symbols.text(location.startsWith(baseUrl) ? location.slice(baseUrl.length) : location));
-  const text = res.bodyExcerpt;
+  const text = res.fullBody ?? res.bodyExcerpt;
   if (text.trim() === '') {
     aspects.set('body', 'empty');
-  } else if (res.bodyTruncated) {
+  } else if (res.bodyTruncated && res.fullBody === undefined) {
     // Fields of a cut JSON text cannot be compared; that it was long is what is known.
     aspects.set('body', 'long');
   } else {

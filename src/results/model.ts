@@ -48,6 +48,8 @@ export interface RecordedResponse {
   /** First few KiB of the body, as text. */
   bodyExcerpt: string;
   bodyTruncated: boolean;
+  /** The whole body, kept only in the transcripts `compare` records (a list of a busy account outgrows the excerpt). */
+  fullBody?: string;
 }
 
 export interface Exchange {
