@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareRuns } from '../src/compare/compare.ts';
-import { DEFAULT_RUN_OPTIONS } from '../src/runner/options.ts';
+import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../src/runner/options.ts';
 import { FAULTS } from '../src/server/index.ts';
 import { READINGS } from '../src/server/readings.ts';
 import { recordSide, sideOptions, type CompareOptions } from '../src/session/compare.ts';
@@ -27,25 +27,34 @@ export interface CatalogueRow {
   spec: number;
   errata: number;
   unexplained: number;
+  differences: number;
   ok: boolean;
 }
 
-/** Compare each named candidate with one recorded pair of reference runs. */
-export async function compareCatalogue(names: string[], extra: Partial<CompareOptions> = {}, onRow?: (row: CatalogueRow) => void): Promise<CatalogueRow[]> {
+/** A candidate: a name for the table and what makes it (a fault, a reading, a base URL …). */
+export interface CatalogueCandidate {
+  name: string;
+  options: Partial<RunOptions>;
+}
+
+export const byName = (name: string): CatalogueCandidate => ({ name, options: { fault: name } });
+
+/** Compare each candidate with one recorded pair of reference runs (embedded). */
+export async function compareCatalogue(candidates: CatalogueCandidate[], extra: Partial<CompareOptions> = {}, onRow?: (row: CatalogueRow) => void): Promise<CatalogueRow[]> {
   const out = mkdtempSync(join(tmpdir(), 'sipapp-compare-'));
   try {
     const options: CompareOptions = { ...DEFAULT_RUN_OPTIONS, reporter: [], out, timeout: 2000, reference: { url: 'embedded', tnlease: [] }, failOn: 'unexplained', ...extra };
     const sides = sideOptions(options);
     const [ref1, ref2] = await Promise.all([recordSide(sides.reference(1), 'reference 1'), recordSide(sides.reference(2), 'reference 2')]);
     const rows: CatalogueRow[] = [];
-    for (const name of names) {
-      const candidate = await recordSide({ ...sides.candidate, fault: name, out: join(out, name.replace(/[^a-z0-9-]/gi, '_')) }, name);
+    for (const { name, options: own } of candidates) {
+      const candidate = await recordSide({ ...sides.candidate, ...own, out: join(out, name.replace(/[^a-z0-9-]/gi, '_')) }, name);
       const { summary } = compareRuns(candidate, ref1, ref2, options.failOn);
       const reading = name.startsWith('reading:');
       const runCatches = candidate.info.exitCode !== 0;
       const { spec, errata, unexplained } = summary.byClass;
       const ok = reading ? spec === 0 : summary.differences > 0 && (!runCatches || spec > 0);
-      const row = { name, reading, runCatches, spec, errata, unexplained, ok };
+      const row = { name, reading, runCatches, spec, errata, unexplained, ok, differences: summary.differences };
       rows.push(row);
       onRow?.(row);
     }
@@ -69,7 +78,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const names = args.length ? args : [...FAULTS.map((f) => f.name), ...READINGS.map((r) => `reading:${r.name}`)];
   const started = Date.now();
   console.log('| candidate | run catches | breaks the spec | errata | unexplained | ok |\n|---|---|---|---|---|---|');
-  const rows = await compareCatalogue(names, { ...(seed === undefined ? {} : { seed }), ...(budget === undefined ? {} : { budget: { requests: budget } }) }, (r) =>
+  const rows = await compareCatalogue(names.map(byName), { ...(seed === undefined ? {} : { seed }), ...(budget === undefined ? {} : { budget: { requests: budget } }) }, (r) =>
     console.log(`| ${r.name} | ${r.runCatches ? 'yes' : 'no'} | ${r.spec} | ${r.errata} | ${r.unexplained} | ${r.ok ? 'ok' : 'WRONG'} |`));
   const faults = rows.filter((r) => !r.reading);
   const readings = rows.filter((r) => r.reading);
