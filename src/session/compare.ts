@@ -93,7 +93,9 @@ export function sideOptions(options: CompareOptions): { candidate: RunOptions; r
       token: reference.token, tokenB: reference.tokenB, tnlease: reference.tnlease,
       outboundVoiceProfile: reference.outboundVoiceProfile, callUuid: reference.callUuid, headers: reference.headers,
       // The candidate's own means of reaching its target are not the reference's.
-      tokenCommand: undefined, tokenCommandB: undefined, expiredToken: undefined, fault: undefined, latency: undefined,
+      tokenCommand: undefined, tokenCommandB: undefined, expiredToken: undefined, fault: undefined,
+      // --latency (a benchmark's knob) slows every embedded server alike.
+      latency: reference.url === 'embedded' ? options.latency : undefined,
       out: join(options.out, `reference-${n}`),
     }),
   };
