@@ -31,6 +31,10 @@ const lastSegment = (path: string) => /([A-Za-z_]+)(?:\{[^}]*\}|\[[^\]]*\])*$/.e
 const under = (path: string, fields: readonly string[]) => fields.some((f) => new RegExp(`\\.${f}(?:[.[{]|$)`).test(path));
 const about = (d: DifferenceContext, pattern: RegExp) => pattern.test(d.purpose) || pattern.test(d.caseId);
 
+/** A relation shown differently (absent, null, `{}`, a bare uuid, fewer members), not with other values. */
+const shapeOnly = (d: DifferenceContext) =>
+  d.kind === 'field-set' || d.kind === 'field-type' || (d.kind === 'list' && /\{members\}$/.test(d.path) && [d.candidate, d.reference].some((v) => v === '[]' || v === 'absent'));
+
 const RELATIONS = ['account', 'created_by', 'modified_by', 'outbound_voice_profile', 'tnleases', 'user', 'tn', 'tnorder', 'profile', 'sip_connection', 'price', 'product', 'request', 'time_zone'] as const;
 
 export const ERRATA_TABLE: readonly ErrataRow[] = [
@@ -57,10 +61,10 @@ export const ERRATA_TABLE: readonly ErrataRow[] = [
   { id: 'E72', why: 'an error message may be a list of strings', matches: (d) => d.kind === 'message' && d.candidate !== 'absent' && d.reference !== 'absent' },
   { id: 'E04', why: '`rate_decimal` a number or a numeric string', matches: (d) => lastSegment(d.path) === 'rate_decimal' },
   { id: 'E16', why: '`deleted_on` nullable, absent allowed', matches: (d) => lastSegment(d.path) === 'deleted_on' },
-  { id: 'E67', why: 'trunk settings may be `{}` or null; write answers need not show them', matches: (d) => under(d.path, ['class4_egress_trunk_settings']) },
-  { id: 'E63', why: 'a nested app may be `{}`, null, a bare uuid or carry only its uuid', matches: (d) => under(d.path, ['sip_control_app', 'app']) },
+  { id: 'E67', why: 'trunk settings may be `{}` or null; write answers need not show them', matches: (d) => under(d.path, ['class4_egress_trunk_settings']) && shapeOnly(d) },
+  { id: 'E63', why: 'a nested app may be `{}`, null, a bare uuid or carry only its uuid', matches: (d) => under(d.path, ['sip_control_app', 'app']) && shapeOnly(d) },
   { id: 'E33', why: "the Assign answer's payload: which leases it lists is not pinned", matches: (d) => d.operation === 'AssignTNLeasesToSIPControlApp' && d.path.startsWith('$.payload') && /Assign|assign/.test(d.purpose) },
-  { id: 'E15', why: 'relations may be `{}`, null, absent or a bare uuid', matches: (d) => under(d.path, RELATIONS) },
+  { id: 'E15', why: 'relations may be `{}`, null, absent or a bare uuid', matches: (d) => under(d.path, RELATIONS) && shapeOnly(d) },
   { id: 'E29', why: 'documented fields missing from an answer: advisory', matches: (d) => d.kind === 'field-set' && d.candidate === 'absent' },
 ];
 

@@ -239,14 +239,14 @@ function walkArray(items: unknown[], path: string, s: WalkState): void {
     // In an app list, other cases' apps come and go with the schedule: only the case's own are compared.
     const kept = s.appList && path === '$.payload' ? items.filter((i) => s.symbols.known(uuidOf(i)!)) : items;
     const keys = kept.map((i, n) => s.symbols.uuid(uuidOf(i)!) ?? `?${n}`);
-    s.aspects.set(`${path}{members}`, [...keys].sort().join(','));
+    s.aspects.set(`${path}{members}`, `[${[...keys].sort().join(',')}]`);
     if (keys.length > 1) s.aspects.set(`${path}{order}`, keys.join(','));
     kept.forEach((item, n) => walk(item, `${path}[${keys[n]}]`, s));
     return;
   }
   if (items.every((i) => i === null || typeof i !== 'object')) {
     const values = items.map((i, n) => scalar(i, `${path}[${n}]`, s));
-    s.aspects.set(`${path}{members}`, [...values].sort().join(','));
+    s.aspects.set(`${path}{members}`, `[${[...values].sort().join(',')}]`);
     if (values.length > 1) s.aspects.set(`${path}{order}`, values.join(','));
     return;
   }
