@@ -41,7 +41,9 @@ export interface NormalisedExchange {
 const UUID_IN_TEXT = /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{10,14}\b|\b[0-9a-fA-F]{32}\b/g;
 const WHOLE_UUID = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})$/;
 const TIME = /^(\d{4}-\d{2}-\d{2})(?:([T ])(\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const ABSENT = 'absent';
+/** The value of an aspect a side does not have (a field not there, a header not sent). */
+export const ABSENT_VALUE = 'absent';
+const ABSENT = ABSENT_VALUE;
 const RUN_ID = /sct-\d{14}-[0-9a-f]{6}/g;
 
 /** A timestamp's form: `date`, `datetime-Z`, `datetime-frac3-offset`, `datetime-space-naive` … */
@@ -268,4 +270,3 @@ function timeOrder(obj: Record<string, unknown>, path: string, s: WalkState): vo
   s.aspects.set(`${path}{created_on vs modified_on}`, ordered ? 'in order' : 'modified before created');
 }
 
-export const ABSENT_VALUE = ABSENT;
