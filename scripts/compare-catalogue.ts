@@ -17,6 +17,7 @@ import { compareRuns } from '../src/compare/compare.ts';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../src/runner/options.ts';
 import { FAULTS } from '../src/server/index.ts';
 import { READINGS } from '../src/server/readings.ts';
+import { mapPool } from '../src/runner/pool.ts';
 import { recordSide, sideOptions, type CompareOptions } from '../src/session/compare.ts';
 
 export interface CatalogueRow {
@@ -43,11 +44,11 @@ export const byName = (name: string): CatalogueCandidate => ({ name, options: { 
 export async function compareCatalogue(candidates: CatalogueCandidate[], extra: Partial<CompareOptions> = {}, onRow?: (row: CatalogueRow) => void): Promise<CatalogueRow[]> {
   const out = mkdtempSync(join(tmpdir(), 'sipapp-compare-'));
   try {
-    const options: CompareOptions = { ...DEFAULT_RUN_OPTIONS, reporter: [], out, timeout: 2000, reference: { url: 'embedded', tnlease: [] }, failOn: 'unexplained', ...extra };
+    const options: CompareOptions = { ...DEFAULT_RUN_OPTIONS, reporter: [], out, reference: { url: 'embedded', tnlease: [] }, failOn: 'unexplained', ...extra };
     const sides = sideOptions(options);
     const [ref1, ref2] = await Promise.all([recordSide(sides.reference(1), 'reference 1'), recordSide(sides.reference(2), 'reference 2')]);
-    const rows: CatalogueRow[] = [];
-    for (const { name, options: own } of candidates) {
+    // Two candidates at a time: a run spends much of its time waiting for answers.
+    return await mapPool(candidates, 2, async ({ name, options: own }) => {
       const candidate = await recordSide({ ...sides.candidate, ...own, out: join(out, name.replace(/[^a-z0-9-]/gi, '_')) }, name);
       const { summary } = compareRuns(candidate, ref1, ref2, options.failOn);
       const reading = name.startsWith('reading:');
@@ -55,10 +56,9 @@ export async function compareCatalogue(candidates: CatalogueCandidate[], extra: 
       const { spec, errata, unexplained } = summary.byClass;
       const ok = reading ? spec === 0 : summary.differences > 0 && (!runCatches || spec > 0);
       const row = { name, reading, runCatches, spec, errata, unexplained, ok, differences: summary.differences };
-      rows.push(row);
       onRow?.(row);
-    }
-    return rows;
+      return row;
+    });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
