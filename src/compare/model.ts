@@ -89,6 +89,9 @@ export interface CompareSummary {
   exitCode: 0 | 1;
 }
 
+/** The seed `compare` uses when none is given: all three runs must get the same generated requests, and every comparison the same ones. */
+export const COMPARE_DEFAULT_SEED = 20261204;
+
 /** Which differences fail the comparison: `spec` only, `unexplained` (and spec; the default), or `any`. */
 export type FailOn = 'spec' | 'unexplained' | 'any';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['spec', 'unexplained', 'any'];

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { compareRuns, type SideRun } from '../compare/compare.ts';
-import type { CompareResult, FailOn, SideInfo } from '../compare/model.ts';
+import { COMPARE_DEFAULT_SEED, type CompareResult, type FailOn, type SideInfo } from '../compare/model.ts';
 import type { RunResult } from '../results/model.ts';
 import { describeBudget } from '../runner/budget.ts';
 import { executeRun } from '../runner/run.ts';
@@ -9,8 +9,6 @@ import { openRunTokens } from '../runner/token-source.ts';
 import { packageInfo } from '../package-root.ts';
 import { withTarget } from './target.ts';
 
-/** The seed `compare` uses when none is given: both targets must get the same generated requests, and every comparison the same ones. */
-export const COMPARE_DEFAULT_SEED = 20261204;
 
 /** The reference side: `embedded` (the reference server, fresh for each of its two runs) or a URL with its account's credentials and fixtures. */
 export interface ReferenceOptions {

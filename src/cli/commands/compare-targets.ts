@@ -1,8 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { COMPARE_DEFAULT_REPORTERS, COMPARE_REPORTER_NAMES } from '../../../reporters/compare/names.ts';
-import { FAIL_ON_VALUES, type FailOn } from '../../compare/model.ts';
 import { parseHeaders } from '../../runner/dispatcher.ts';
 import { UsageError } from '../../runner/options.ts';
+import { COMPARE_DEFAULT_SEED, FAIL_ON_VALUES, type FailOn } from '../../compare/model.ts';
 import type { CompareOptions, ReferenceOptions } from '../../session/compare.ts';
 import { installSignalHandlers } from '../signals.ts';
 import { stringOption, uuidOption } from '../options.ts';
@@ -21,6 +21,7 @@ export function compareOptionsBuilder<T>(y: Argv<T>) {
     .option('reference-call-uuid', { type: 'string', group: REFERENCE, describe: 'A live call of the reference account the runs may post call-flow XML to' })
     .option('reference-header', { type: 'string', array: true, group: REFERENCE, describe: "Extra request header 'Name: value' for the reference (repeatable)" })
     .option('candidate-fault', { type: 'string', group: 'Embedded server:', describe: 'The same as --fault: the embedded candidate with this named fault or reading:<name>' })
+    .option('seed', { type: 'number', group: 'Generation:', describe: `Seed of the generated cases, the same for all three runs (default: ${COMPARE_DEFAULT_SEED}, so every comparison sends the same requests)` })
     .option('fail-on', { type: 'string', choices: [...FAIL_ON_VALUES], default: 'unexplained', group: 'Verdict:', describe: 'Which differences exit 1: spec (break the spec), unexplained (and spec), any (errata-allowed too)' })
     .option('reporter', { type: 'string', array: true, default: COMPARE_DEFAULT_REPORTERS, group: 'Reports:', describe: `Reports to write (repeatable): ${COMPARE_REPORTER_NAMES.join(', ')}` })
     .option('out', { type: 'string', default: 'reports/compare', group: 'Reports:', describe: 'Directory for the reports and the three runs\' ledgers' });
