@@ -1,7 +1,7 @@
 /**
  * The GitHub reporter of `compare`: an annotation per failing group (GitHub
  * shows ten per kind and step) and a job summary table, written to
- * `github-summary.md` and appended to $GITHUB_STEP_SUMMARY when set.
+ * `compare-github-summary.md` and appended to $GITHUB_STEP_SUMMARY when set.
  */
 import { appendFile } from 'node:fs/promises';
 import type { CompareResult } from '../../src/compare/model.ts';
@@ -11,9 +11,8 @@ import { writeReportFile } from '../files.ts';
 import { ANNOTATIONS_PER_STEP, formatAnnotation, md } from '../github.ts';
 import { oneLine } from '../format.ts';
 import { explain, groupDifferences, summaryLine } from './groups.ts';
-import type { CompareReporterOptions } from './index.ts';
+import { COMPARE_FILES, type CompareReporterOptions } from './index.ts';
 
-export const COMPARE_GITHUB_SUMMARY = 'github-summary.md';
 
 export function renderCompareGitHubSummary(raw: CompareResult): string {
   const result = scrubDeep(raw);
@@ -32,7 +31,7 @@ export async function writeCompareGitHub(raw: CompareResult, opts: CompareReport
     opts.stream.write(`${scrubSecrets(formatAnnotation({ level: 'error', title: `compare: ${CLASS_TITLES[g.class]}: ${g.operation} · ${g.kind} (${g.differences.length})`, message: `${d.caseId} #${d.index + 1} ${d.purpose}: ${explain(d)}` }))}\n`);
   }
   const summary = renderCompareGitHubSummary(result);
-  const files = [await writeReportFile(opts.outDir, COMPARE_GITHUB_SUMMARY, summary, '&lt;redacted-jwt&gt;')];
+  const files = [await writeReportFile(opts.outDir, COMPARE_FILES.github, summary, '&lt;redacted-jwt&gt;')];
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, scrubSecrets(summary, '&lt;redacted-jwt&gt;'), 'utf8');
   return files;
 }

@@ -3,6 +3,8 @@
  * (`compare.html`), JUnit (`compare-junit.xml`) and GitHub (annotations and
  * the job summary). Each is one function of the CompareResult.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CompareResult } from '../../src/compare/model.ts';
 import { scrubDeep } from '../../src/results/secrets.ts';
 import { writeReportFile } from '../files.ts';
@@ -10,7 +12,7 @@ import { renderCompareConsole } from './console.ts';
 
 import { COMPARE_REPORTER_NAMES } from './names.ts';
 
-export const COMPARE_FILES = { json: 'compare.json', html: 'compare.html', junit: 'compare-junit.xml' } as const;
+export const COMPARE_FILES = { json: 'compare.json', html: 'compare.html', junit: 'compare-junit.xml', github: 'compare-github-summary.md' } as const;
 
 export interface CompareReporterOptions {
   outDir: string;
@@ -45,6 +47,8 @@ export function createCompareReporters(names: readonly string[], opts: CompareRe
   const chosen = names.filter((n): n is keyof typeof WRITERS => n in WRITERS);
   return {
     async write(result) {
+      // As `run` does (reporters/stale.ts): a report this comparison does not write must not pass for its result.
+      for (const [name, file] of Object.entries(COMPARE_FILES)) if (!chosen.includes(name as keyof typeof WRITERS)) rmSync(join(opts.outDir, file), { force: true });
       const files: string[] = [];
       // The console last: its summary is what a person reads after the files are there.
       for (const name of chosen.filter((n) => n !== 'console')) files.push(...(await WRITERS[name](result, opts)));

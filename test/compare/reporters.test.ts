@@ -1,5 +1,5 @@
 import t from 'tap';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompareResult, Difference } from '../../src/compare/model.ts';
@@ -47,6 +47,9 @@ t.test('files: JSON, HTML side by side with the differing parts marked; GitHub a
   t.teardown(() => rmSync(out, { recursive: true, force: true }));
   const chunks: string[] = [];
   const stream = { write: (s: string) => chunks.push(s) } as unknown as NodeJS.WritableStream;
+  writeFileSync(join(out, 'compare-junit.xml'), 'a stale report of an earlier comparison');
+  t.equal((await createCompareReporters(['json'], { outDir: out, stream }).write(result('unexplained'))).length, 1);
+  t.notOk(existsSync(join(out, 'compare-junit.xml')), "a report this comparison does not write is removed (it would pass for this one's)");
   const files = await createCompareReporters(['json', 'html', 'junit'], { outDir: out, stream }).write(result('unexplained'));
   t.equal(files.length, 3);
   t.same(JSON.parse(readFileSync(join(out, 'compare.json'), 'utf8')).summary.byClass, { spec: 1, errata: 1, unexplained: 1 });
