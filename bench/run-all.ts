@@ -21,6 +21,7 @@ const benches: Array<[string, string[]]> = quick ? [throughput] : [
   ['the package: tarball, clean install in an empty folder', ['bench/package.ts']],
   ['validation: a 10,000-app list body', ['bench/validate-list.ts']],
   ['the generated suite at three budgets', ['bench/generated-budget.ts']],
+  ['compare (a candidate and two reference runs) against one run', ['bench/compare.ts']],
 ];
 
 for (const [title, args] of benches) {

@@ -27,3 +27,5 @@ export { DEFAULT_RUN_OPTIONS, UsageError, type RunOptions } from './runner/optio
 export type { RunHooks } from './runner/run.ts';
 export type { CaseResult, CheckOutcome, RunInfo, RunResult, RunSummary } from './results/model.ts';
 export { CHECK_NAMES, type CheckName } from './checks/catalogue.ts';
+export { compareTargets, type CompareOptions, type ReferenceOptions } from './session/compare.ts';
+export type { CompareResult, Difference, DifferenceClass, FailOn } from './compare/model.ts';

@@ -30,13 +30,15 @@ export const ALLOWED: Record<string, string[]> = {
   'src/contracts': ['src/runner', 'src/checks', 'src/spec', 'src/results', 'src/callflow', PACKAGE_ROOT],
   // The reference server knows the spec, and the check names its faults are caught by.
   'src/server': ['src/spec', 'src/callflow', 'src/checks/catalogue.ts', PACKAGE_ROOT],
-  // Reporters read results; the two catalogues give them names and order only.
-  reporters: ['src/results', 'src/spec/operations.ts', 'src/checks/catalogue.ts', PACKAGE_ROOT],
+  // `compare`'s engine: normalises, diffs and explains recorded runs (src/session runs them).
+  'src/compare': ['src/results', PACKAGE_ROOT],
+  // Reporters read results (and compare's); the two catalogues give them names and order only.
+  reporters: ['src/results', 'src/compare/model.ts', 'src/spec/operations.ts', 'src/checks/catalogue.ts', PACKAGE_ROOT],
   // Run assembly: picks the cases, the reporters and the target for the engine.
-  'src/session': ['src/runner', 'suites', 'src/contracts', 'reporters', 'src/server', 'src/callflow', 'src/checks', 'src/spec', 'src/results', PACKAGE_ROOT],
-  'src/index.ts': ['src/session', 'src/runner', 'src/results', 'src/checks', PACKAGE_ROOT],
+  'src/session': ['src/runner', 'src/compare', 'suites', 'src/contracts', 'reporters', 'src/server', 'src/callflow', 'src/checks', 'src/spec', 'src/results', PACKAGE_ROOT],
+  'src/index.ts': ['src/session', 'src/runner', 'src/results', 'src/checks', 'src/compare/model.ts', PACKAGE_ROOT],
   // The CLI (bin.ts, the process entry, included).
-  'src/cli': ['src/index.ts', 'src/session', 'src/runner', 'suites', 'src/contracts', 'reporters', 'src/server', 'src/callflow', 'src/checks', 'src/spec', 'src/results', PACKAGE_ROOT],
+  'src/cli': ['src/index.ts', 'src/session', 'src/compare/model.ts', 'src/runner', 'suites', 'src/contracts', 'reporters', 'src/server', 'src/callflow', 'src/checks', 'src/spec', 'src/results', PACKAGE_ROOT],
 };
 
 const FOLDERS = Object.keys(ALLOWED).sort((a, b) => b.length - a.length);

@@ -29,7 +29,7 @@ t.test('every option of run is documented', async (t) => {
 });
 
 t.test('every command is documented', async (t) => {
-  for (const command of ['run', 'list', 'checks', 'validate', 'serve', 'cleanup', 'diff', 'merge', 'verify', 'replay']) {
+  for (const command of ['run', 'list', 'checks', 'validate', 'serve', 'cleanup', 'diff', 'merge', 'verify', 'replay', 'compare']) {
     t.match(README, `sipapp-conformance ${command}`, command);
   }
 });

@@ -12,6 +12,7 @@ import { serveCommand } from './commands/serve.ts';
 import { cleanupCommand } from './commands/cleanup.ts';
 import { checksCommand } from './commands/checks.ts';
 import { diffCommand, mergeCommand } from './commands/compare.ts';
+import { compareOptionsBuilder, compareTargetsCommand } from './commands/compare-targets.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { packageInfo } from '../package-root.ts';
 import { replayCommand } from './commands/replay.ts';
@@ -52,7 +53,7 @@ const optionKeys = (y: Argv) => Object.keys((y as unknown as OptionsOf).getOptio
 
 /** Every option any command takes (plus SIPAPP_DEBUG's `debug`). */
 function sharedOptionKeys(): string[] {
-  const y = runOptionsBuilder(yargs([]))
+  const y = compareOptionsBuilder(yargs([]))
     .option('pact-dir', {}).option('port', {}).option('host', {}).option('run', {}).option('all-runs', {})
     .option('list-faults', {}).option('json', {}).option('debug', {}).option('token-lifetime', {}).option('min-coverage', {}).option('allow-mixed', {});
   return optionKeys(y).filter((k) => k !== 'help' && k !== 'version');
@@ -75,7 +76,7 @@ function acceptingSharedOptions(command: CommandModule, shared: string[]): Comma
   };
 }
 
-export const COMMAND_NAMES = ['run', 'list', 'checks', 'validate', 'serve', 'cleanup', 'diff', 'merge', 'verify', 'replay'];
+export const COMMAND_NAMES = ['run', 'list', 'checks', 'validate', 'serve', 'cleanup', 'diff', 'merge', 'verify', 'replay', 'compare'];
 
 export function buildCli(argv: string[], setExitCode: (code: number) => void): Argv {
   rememberArgv(argv);
@@ -86,7 +87,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
   for (const { variable, hint } of strays) {
     process.stderr.write(`sipapp-conformance: warning: ignoring unknown environment variable ${variable}${hint ? ` (did you mean ${hint}?)` : ''}\n`);
   }
-  const commands = [runCommand, listCommand, checksCommand, validateCommand, serveCommand, cleanupCommand, diffCommand, mergeCommand, verifyCommand, replayCommand]
+  const commands = [runCommand, listCommand, checksCommand, validateCommand, serveCommand, cleanupCommand, diffCommand, mergeCommand, verifyCommand, replayCommand, compareTargetsCommand]
     .map((make) => acceptingSharedOptions(make(setExitCode), [...shared, ...strays.map((s) => s.option)]));
   return yargs(argv)
     .scriptName('sipapp-conformance')
@@ -101,7 +102,7 @@ export function buildCli(argv: string[], setExitCode: (code: number) => void): A
     })
     .default('config', existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined, DEFAULT_CONFIG)
     .command(commands)
-    .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge, verify or replay (see --help)')
+    .demandCommand(1, 'name a command: run, list, checks, validate, serve, cleanup, diff, merge, verify, replay or compare (see --help)')
     .strict()
     .recommendCommands()
     .help()

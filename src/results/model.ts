@@ -48,6 +48,8 @@ export interface RecordedResponse {
   /** First few KiB of the body, as text. */
   bodyExcerpt: string;
   bodyTruncated: boolean;
+  /** The whole body, kept only in the transcripts `compare` records (a list of a busy account outgrows the excerpt). */
+  fullBody?: string;
 }
 
 export interface Exchange {
@@ -93,6 +95,8 @@ export interface CaseResult {
    * tear-down): kept for the HAR, the record of everything sent; the other reports leave them out.
    */
   unlistedExchanges?: Exchange[];
+  /** Every exchange the case sent, in order (generated examples included); only when the run records transcripts (`compare`). */
+  transcript?: Exchange[];
 }
 
 export interface RunInfo {

@@ -190,6 +190,7 @@ export class CaseContext {
       headers: env.redactor.headers(outcome.headers),
       bodyExcerpt: env.redactor.text(outcome.text.slice(0, EXCERPT_BYTES)),
       bodyTruncated: outcome.text.length > EXCERPT_BYTES,
+      ...(this.env.transcript && outcome.text.length > EXCERPT_BYTES ? { fullBody: env.redactor.text(outcome.text) } : {}),
     };
     const observed: ObservedResponse = { ...observe({ operation, method, path, status: outcome.status, headers: outcome.headers, text: outcome.text }), exchange: index };
     if (outcome.lostAnswers) observed.lostAnswers = outcome.lostAnswers;

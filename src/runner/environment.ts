@@ -1,6 +1,6 @@
+import type { Exchange } from '../results/model.ts';
 import type { Budget } from './budget.ts';
 import type { ExampleStore } from './examples-file.ts';
-import type { Exchange } from '../results/model.ts';
 import { HttpClient } from './http.ts';
 import { Ledger } from './ledger.ts';
 import { NameFactory } from './names.ts';
@@ -78,6 +78,14 @@ export interface RunEnvironment {
   extraHeaders?: Record<string, string>;
   /** Every exchange the current case sent, whichever of its contexts recorded it (the executor's view, as `created`). */
   wire?: Exchange[];
+  /**
+   * Every exchange of the current case in the order sent, generated examples included (a case's
+   * `exchanges` keep only the evidence of its verdict): the case's `wire`, exposed under this name
+   * only when the run records transcripts (`compare`).
+   */
+  transcript?: Exchange[];
+  /** Give each case a transcript (`compare` pairs the exchanges of two targets). */
+  recordTranscripts?: boolean;
 }
 
 /** Spaces requests to at most `perSecond`; 0 = unlimited. */
@@ -122,6 +130,8 @@ export interface EnvironmentSettings {
   generation?: Generation;
   /** --header: sent on every request (by the HTTP client made here, or `http`'s), recorded with each, secret values redacted. */
   headers?: Record<string, string>;
+  /** Record every case's exchanges (`compare`). */
+  recordTranscripts?: boolean;
 }
 
 /**
@@ -150,6 +160,7 @@ export async function createEnvironment(target: Target, s: EnvironmentSettings):
     deadlineAt: s.deadlineAt,
     sentValues: new SentValues(),
     extraHeaders: s.headers,
+    recordTranscripts: s.recordTranscripts,
   };
 }
 

@@ -46,6 +46,7 @@ export async function runCase(c: CaseDefinition, env: RunEnvironment): Promise<C
     exchanges: ctx.exchanges,
     ...(ctx.transitions ? { transitions: ctx.transitions } : {}),
     ...(unlisted.length ? { unlistedExchanges: unlisted } : {}),
+    ...(env.transcript ? { transcript: env.transcript } : {}),
   };
 }
 
@@ -100,7 +101,8 @@ export function leaseDemand(c: CaseDefinition, poolSize: number): number {
 /** The run's environment as one case sees it: only the leases it holds (if any), its own list of apps created and of exchanges sent. */
 function caseView(env: RunEnvironment, tnleases: string[] | undefined, created: string[], wire: Exchange[]): RunEnvironment {
   const fixtures = tnleases ? { ...env.fixtures, tnleases } : env.fixtures;
-  const own: Partial<RunEnvironment> = { fixtures, created, wire };
+  // compare's transcript is the same list as the wire, named so only when the run records transcripts.
+  const own: Partial<RunEnvironment> = { fixtures, created, wire, ...(env.recordTranscripts ? { transcript: wire } : {}) };
   // A proxy, not a copy: the case still counts its requests into the run's environment.
   return new Proxy(env, { get: (target, key) => (key in own ? own[key as keyof RunEnvironment] : Reflect.get(target, key)) });
 }

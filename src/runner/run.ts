@@ -28,6 +28,8 @@ export interface RunHooks {
   /** True once the user asked to stop (first SIGINT/SIGTERM). */
   interrupted?: () => boolean;
   runId?: string;
+  /** Keep every case's exchanges in `CaseResult.transcript` (`compare` pairs them across targets). */
+  recordTranscripts?: boolean;
 }
 
 export interface RunOutcome {
@@ -78,7 +80,7 @@ export async function executeRun(options: RunOptions, parts: RunParts, hooks: Ru
       runId, ledgerDir: join(options.out, 'ledger'), strict: options.strict, readOnly: options.readOnly,
       timeoutMs: options.timeout, maxBodyBytes: options.maxBody, retries: options.retries, rate: options.rate, http,
       redactor, tokens: tokens?.live, tokenSources: tokens?.sources, excludedChecks: excludedAnswerChecks(options),
-      generation: { seed, budget: options.budget, examples, rerun: shapingFlags(shapingOf(options, seed)) }, headers: options.headers,
+      generation: { seed, budget: options.budget, examples, rerun: shapingFlags(shapingOf(options, seed)) }, headers: options.headers, recordTranscripts: hooks.recordTranscripts,
       deadlineAt: options.deadline > 0 ? startedAt.getTime() + options.deadline * 1000 : undefined,
     });
     const ledger = env.ledger;
