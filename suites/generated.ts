@@ -239,6 +239,9 @@ export const generatedCases: CaseDefinition[] = defineCases('generated', [
   ...[1, 2].map(statefulCase),
 ]).map((c) => ({ ...c, startFirst: true }));
 
+/** A well-formed lease uuid no account holds. */
+const UNKNOWN_LEASE = '00000000-0000-4000-8000-000000000000';
+
 /** Path uuids from the spec's pattern: values that break it, and well-formed ones that name nothing. */
 async function pathProperty(ctx: CaseContext, caseId: string, operations: OperationId[], weight: number): Promise<void> {
   const pathValue = fc.oneof(
@@ -252,7 +255,9 @@ async function pathProperty(ctx: CaseContext, caseId: string, operations: Operat
     // Under --read-only this is the only generated case that runs: it gets the whole budget.
     arbitrary: fc.tuple(fc.constantFrom(...operations), pathValue), weight: ctx.env.readOnly ? 1 : weight, requestsPerExample: 1,
     async check(ex, [op, { value, malformed }]) {
-      const body = op === 'AssignTNLeasesToSIPControlApp' ? { add: [] } : op === 'ModifySIPControlApp' ? { is_active: true } : undefined;
+      // Assign: a change naming a lease, never an empty one (E17: a server may refuse `{add: []}` with 400 before it looks
+      // the app up, and an unknown app must then still answer 404); a removal, so no lease could move.
+      const body = op === 'AssignTNLeasesToSIPControlApp' ? { remove: [ctx.env.fixtures.tnleases[0] ?? UNKNOWN_LEASE] } : op === 'ModifySIPControlApp' ? { is_active: true } : undefined;
       const res = await ex.call(op, { uuid: value, body, purpose: `${OPERATIONS[op].method} with path uuid ${JSON.stringify(value)}` });
       if (malformed) ex.expectStatus('malformed-uuid-rejected', res, { ...STATUS.malformedUuid, situation: `path uuid ${JSON.stringify(value)}` });
       else ex.expectStatus('unknown-uuid-not-found', res, { ...STATUS.notFound, situation: 'a well-formed uuid that names nothing' });
