@@ -2,7 +2,7 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './helpers.ts';
-import { DEFAULT_SEED } from '../../src/runner/budget.ts';
+import { DEFAULT_BUDGET, DEFAULT_SEED, describeBudget } from '../../src/runner/budget.ts';
 
 // `--seed random` three ways (flag, SIPAPP_SEED, config file): it draws a seed and says which; without
 // it the run uses the documented fixed seed (issue 21.3). The list suite only: the seed is resolved
@@ -14,7 +14,7 @@ t.test('no --seed: the fixed default, nothing announced', async (t) => {
   const out = t.testdir();
   const r = await runCli(args(out));
   t.equal(r.code, 0, r.err);
-  t.same(generation(out), { seed: DEFAULT_SEED, budget: '150 requests' });
+  t.same(generation(out), { seed: DEFAULT_SEED, budget: describeBudget(DEFAULT_BUDGET) });
   t.notMatch(r.err, /drew/);
 });
 

@@ -58,7 +58,7 @@ t.test('shaping: the flags a rerun needs, read back from a bundle', async (t) =>
   const options = { ...DEFAULT_RUN_OPTIONS, fault: 'lease-readd-ignored', strict: true, budget: { requests: 400 }, excludeCheck: ['content-type'] };
   const flags = shapingFlags(shapingOf(options, 7));
   t.same(flags, ['--fault', 'lease-readd-ignored', '--seed', '7', '--budget', '400', '--strict', '--exclude-check', 'content-type']);
-  t.same(shapingFlags(shapingOf(DEFAULT_RUN_OPTIONS, DEFAULT_SEED)), ['--seed', String(DEFAULT_SEED), '--budget', '150'], 'seed and budget always, the rest when not default');
+  t.same(shapingFlags(shapingOf(DEFAULT_RUN_OPTIONS, DEFAULT_SEED)), ['--seed', String(DEFAULT_SEED), '--budget', String(DEFAULT_RUN_OPTIONS.budget.requests)], 'seed and budget always, the rest when not default');
   const info = { options: { ...options, budget: '400 requests' }, generation: { seed: 7, budget: '400 requests' } };
   t.same(shapingFlags(shapingOfBundle(info)), flags, 'the bundle gives back the same shape');
   t.same(shapingOfBundle({ options: {} }), {}, 'an older bundle: nothing, the caller\'s options stand');
