@@ -93,8 +93,13 @@ export const STATUS = {
   removeNotHeld: { situation: 'removing a lease the app does not hold', accept: [200], orRefused: true },
   /** Page silent: the same lease twice in one `add`: taken once (200) or refused as a bad body (any 4xx). */
   duplicateLease: { situation: 'the same lease twice in one add', accept: [200], orRefused: true },
-  /** Page silent on unique subdomains: a second app with a subdomain already in use is created, or refused (any 4xx). */
-  subdomainInUse: { situation: 'create with a subdomain another app uses', accept: [200, 201], orRefused: true, strict: [201] },
+  /**
+   * Page silent on unique subdomains (E26 says only that it is a host name): a second app with a
+   * subdomain already in use is created, or refused (any 4xx) — in every mode, since a platform that
+   * keeps SIP domains unique is as plausible as one that does not. The hand-written cases' side of
+   * the same question (is this refusal "already taken"?) is `subdomainTaken` in subdomain.ts.
+   */
+  subdomainInUse: { situation: 'create with a subdomain another app uses', accept: [200, 201], orRefused: true },
   /** E19: removing an app that holds leases: refused (409), or removed with them (200). */
   removeHoldingLeases: { situation: 'remove of an app holding leases', accept: [200, 409] },
 } satisfies Record<string, StatusRule>;
