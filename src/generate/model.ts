@@ -733,7 +733,8 @@ function bestMove(m: Readonly<Model>, window: readonly Cmd[], missing: readonly 
     if (c instanceof RemoveApp) return needs.removed && c.kind === 'live' && targetApp(m, 'live', c.pick)?.leases.size === 0;
     if (!(c instanceof AssignLeases) || c.kind !== 'live') return false;
     const keys = c.transitions(m).join(' ');
-    return (needs.many && (keys.includes('add-two') || (keys.includes('add-free @leases') && !keys.includes('add-unknown')))) || (needs.lost && keys.includes('add-held-elsewhere')) || (needs.twoHolders && keys.includes('add-free @bare')) || (needs.free && keys.includes('remove-held') && !keys.includes('add-')) || (needs.leases && keys.includes('add-free')) || (needs.bare && keys.includes('remove-held'));
+    // Several leases in one app: add a second one, free or (when every lease is held) taken from another app.
+    return (needs.many && !keys.includes('add-unknown') && (keys.includes('add-two') || keys.includes('add-free @leases') || keys.includes('add-held-elsewhere @leases'))) || (needs.lost && keys.includes('add-held-elsewhere')) || (needs.twoHolders && !keys.includes('add-unknown') && (keys.includes('add-free @bare') || keys.includes('add-held-elsewhere @bare'))) || (needs.free && keys.includes('remove-held') && !keys.includes('add-')) || (needs.leases && keys.includes('add-free')) || (needs.bare && keys.includes('remove-held'));
   };
   const helpful = window.findIndex((c) => c.moves && c.check(m) && helps(c));
   return helpful >= 0 ? helpful : window.findIndex((c) => c.moves && c.check(m));
