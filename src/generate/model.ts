@@ -163,6 +163,8 @@ export function possibleTransitions(scope: ModelScope): string[] {
     ...targets('get', read),
     ...fields.flatMap((f) => held.map((s) => `modify ${f} @${s}`)),
     'modify concurrent @live',
+    // A partial update that leaves out the trunk settings of an app that has some: they must stay (E28).
+    'modify keeps-trunk @live',
     'modify @removed', 'modify @upper', ...(scope.hasB ? ['modify @foreign'] : []),
     ...targets('remove', scope.leases > 0 ? ['bare', 'leases', 'lost'] : ['bare']),
     ...assigns,
@@ -333,11 +335,13 @@ class ModifyApp implements Cmd {
   transitions = (m: Readonly<Model>) => {
     const app = this.check(m) ? targetApp(m, this.kind, this.pick) : undefined;
     if (!app) return [];
-    return [this.kind === 'live' ? targetKey(`modify ${this.patch.field}`, 'live', app) : `modify @${this.kind}`];
+    if (this.kind !== 'live') return [`modify @${this.kind}`];
+    const keepsTrunk = app.sent.class4_egress_trunk_settings !== undefined && this.patch.body.class4_egress_trunk_settings === undefined;
+    return [targetKey(`modify ${this.patch.field}`, 'live', app), ...(keepsTrunk ? ['modify keeps-trunk @live'] : [])];
   };
   async run(m: Model, r: Real) {
     const app = targetApp(m, this.kind, this.pick)!;
-    m.covered.add(this.transitions(m)[0]);
+    for (const key of this.transitions(m)) m.covered.add(key);
     const as: Caller = this.kind === 'foreign' ? 'b' : 'a';
     // On another form of the target, a change that always changes something: a read back shows whether it went through.
     const body: SentApp = this.kind === 'live' ? this.patch.body : { name: this.patch.name };
@@ -726,15 +730,17 @@ function bestMove(m: Readonly<Model>, window: readonly Cmd[], missing: readonly 
     // A lease no app holds, beside an app holding one.
     free: missing.some((t) => t.endsWith('add-free @leases')) && m.leases.every((l) => holderOf(m, l)),
     many: lacking('many') && !apps.some((a) => a.leases.size > 1),
+    trunk: missing.includes('modify keeps-trunk @live') && !apps.some((a) => a.sent.class4_egress_trunk_settings !== undefined),
   };
   const helps = (c: Cmd): boolean => {
-    if (c instanceof CreateApp) return needs.bare || apps.length < 2;
+    if (c instanceof CreateApp) return needs.bare || apps.length < 2 || (needs.trunk && c.variant === 'trunk');
     // A remove that certainly removes: of an app holding no lease (E19 lets a server refuse the others).
     if (c instanceof RemoveApp) return needs.removed && c.kind === 'live' && targetApp(m, 'live', c.pick)?.leases.size === 0;
     if (!(c instanceof AssignLeases) || c.kind !== 'live') return false;
     const keys = c.transitions(m).join(' ');
     // Several leases in one app: add a second one, free or (when every lease is held) taken from another app.
-    return (needs.many && !keys.includes('add-unknown') && (keys.includes('add-two') || keys.includes('add-free @leases') || keys.includes('add-held-elsewhere @leases'))) || (needs.lost && keys.includes('add-held-elsewhere')) || (needs.twoHolders && !keys.includes('add-unknown') && (keys.includes('add-free @bare') || keys.includes('add-held-elsewhere @bare'))) || (needs.free && keys.includes('remove-held') && !keys.includes('add-')) || (needs.leases && keys.includes('add-free')) || (needs.bare && keys.includes('remove-held'));
+    // (A change that also removes a held lease gains nothing: the app ends with as many as before.)
+    return (needs.many && !keys.includes('add-unknown') && !keys.includes('remove-held') && (keys.includes('add-two') || keys.includes('add-free @leases') || keys.includes('add-held-elsewhere @leases'))) || (needs.lost && keys.includes('add-held-elsewhere')) || (needs.twoHolders && !keys.includes('add-unknown') && (keys.includes('add-free @bare') || keys.includes('add-held-elsewhere @bare'))) || (needs.free && keys.includes('remove-held') && !keys.includes('add-')) || (needs.leases && keys.includes('add-free')) || (needs.bare && keys.includes('remove-held'));
   };
   const helpful = window.findIndex((c) => c.moves && c.check(m) && helps(c));
   return helpful >= 0 ? helpful : window.findIndex((c) => c.moves && c.check(m));
