@@ -42,6 +42,13 @@ export interface CaseDiff {
  */
 const CLOCK_DEPENDENT = /in a later second/;
 
+/**
+ * Requests a case sends side by side ("modify app 1 at once (1 of 2)"): each answer may show the
+ * other's write or not, whichever the server (or the network's latency) ran first, so their values
+ * are not compared — status, envelope, field set and types still are.
+ */
+const RACING = /\bat once\b/;
+
 const ENVELOPE = new Set(['$', '$.success', '$.status', '$.payload']);
 
 /** The paths an aspect path lies under: `$.payload[app#1].name` → `$`, `$.payload`, `$.payload[app#1]`. */
@@ -98,9 +105,10 @@ export function diffCase(candidate: readonly NormalisedExchange[], ref1: readonl
     result.compared++;
     result.pairs.set(index, r.index);
     const { differences, noisy, suppressed } = diffExchange(c.aspects, r.e.aspects, second.get(c.key)!.e.aspects);
+    const kept = RACING.test(c.purpose) ? differences.filter((d) => d.kind !== 'value') : differences;
     result.noise.aspects += noisy;
-    result.noise.suppressed += suppressed;
-    result.differences.push(...differences.map((d) => ({ ...d, index, refIndex: r.index })));
+    result.noise.suppressed += suppressed + differences.length - kept.length;
+    result.differences.push(...kept.map((d) => ({ ...d, index, refIndex: r.index })));
   }
   const sent = new Set(candidate.map((c) => c.key));
   const left = clocked ? undefined : [...agreed.values()].find((r) => !sent.has(r.e.key));
