@@ -470,7 +470,8 @@ function resolveChange(m: Readonly<Model>, app: ModelApp, addSlots: readonly Add
             : add.length ? (features.add('add-duplicate'), add[add.length - 1]) : undefined;
     if (lease) add.push(lease);
   }
-  if (add.filter((l) => !app.leases.has(l) && !holderOf(m, l) && m.leases.includes(l)).length >= 2) features.add('add-two');
+  // Two different free leases (a duplicate of one is 'add-duplicate', not two).
+  if (new Set(add.filter((l) => !app.leases.has(l) && !holderOf(m, l) && m.leases.includes(l))).size >= 2) features.add('add-two');
   if (add.length && remove.length) features.add('add-and-remove');
   return { add, remove, features };
 }
