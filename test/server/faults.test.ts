@@ -130,6 +130,18 @@ async function transcript(server: RunningReferenceServer): Promise<string[]> {
   await step('patch bad enum', 'PATCH', app(id1), { json: { class4_egress_trunk_settings: { rpid: 'nope' } } });
   await step('astral name', 'POST', '/rest/sip/app', { json: { name: '\u{1d538}'.repeat(200) } });
   await step('ovp without trunk', 'POST', '/rest/sip/app', { json: { name: 'ovp', outbound_voice_profile: a.outboundVoiceProfile } });
+  // The model's situations: an app holding two leases, two modifications at once, a lease that moved away from an app later removed.
+  await step('assign a second lease', 'POST', `${app(id1)}/tnlease`, { json: { add: [l[0]] } });
+  await step('get holding two', 'GET', app(id1));
+  const both = await Promise.all([call(u, 'PATCH', app(id3), { token: a.token, json: { name: 'Three bis' } }), call(u, 'PATCH', app(id3), { token: a.token, json: { is_active: false } })]);
+  out.push(`patch twice at once: ${both.map((r) => r.status).join(', ')}`);
+  await step('get after two patches', 'GET', app(id3));
+  const c4 = await step('create four', 'POST', '/rest/sip/app', { json: { name: 'Four', subdomain: 'four' } });
+  const id4: string = c4.body?.payload?.uuid ?? UNKNOWN;
+  await step('assign to four', 'POST', `${app(id4)}/tnlease`, { json: { add: [l[2]] } });
+  await step('move from four', 'POST', `${app(id3)}/tnlease`, { json: { add: [l[2]] } });
+  await step('remove four', 'DELETE', app(id4));
+  await step('leases of three', 'GET', `${app(id3)}/tnlease`);
   return out;
 }
 
