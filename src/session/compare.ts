@@ -84,7 +84,9 @@ export async function recordSides(options: CompareOptions, hooks: CompareHooks =
 /** The run options of each side: the candidate's as given, the reference's from the --reference-… twins; one seed for all. */
 export function sideOptions(options: CompareOptions): { candidate: RunOptions; reference(n: 1 | 2): RunOptions } {
   const reference = options.reference;
-  const common: RunOptions = { ...options, seed: options.seed ?? DEFAULT_SEED, reporter: [] };
+  // No examples file: a failure saved by one comparison would be replayed first on the candidate
+  // alone by the next, and the two sides would no longer send the same requests.
+  const common: RunOptions = { ...options, seed: options.seed ?? DEFAULT_SEED, reporter: [], examplesFile: false };
   return {
     candidate: { ...common, out: join(options.out, 'candidate') },
     reference: (n) => ({
