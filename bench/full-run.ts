@@ -20,19 +20,11 @@ import { startReferenceServer } from '../src/server/index.ts';
 import { ALL_CASES } from '../suites/index.ts';
 import { leaseDemand } from '../src/runner/executor.ts';
 import type { RunResult } from '../src/results/model.ts';
-import { BIN, machineNote, median, requireBuild, seconds, timeNode } from './process.ts';
+import { BIN, machineNote, median, requireBuild, seconds, timeNode, BARE_SCRIPT } from './process.ts';
 
 requireBuild();
 const runs = Number(process.argv[2] ?? 5);
 console.log(machineNote());
-
-/** One request after another, nothing else: the floor for N requests from a fresh Node process. */
-const BARE_SCRIPT = `
-const [url, token, n] = process.argv.slice(1);
-for (let i = 0; i < Number(n); i++) {
-  const res = await fetch(url + '/rest/sip/app', { headers: { accept: 'application/json', 'x-auth-token': token } });
-  await res.arrayBuffer();
-}`;
 
 function criticalPathMs(result: RunResult, latency: number, pool: number): number {
   const defs = new Map(ALL_CASES.map((c) => [c.id, c]));

@@ -16,6 +16,14 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** One request after another, nothing else: the floor for N requests from a fresh Node process (the benches' bare script). */
+export const BARE_SCRIPT = `
+const [url, token, n] = process.argv.slice(1);
+for (let i = 0; i < Number(n); i++) {
+  const res = await fetch(url + '/rest/sip/app', { headers: { accept: 'application/json', 'x-auth-token': token } });
+  await res.arrayBuffer();
+}`;
+
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** The machine is shared: say how busy it was, since wall times depend on it (CPU times much less). */

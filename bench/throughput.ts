@@ -19,19 +19,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceServer, type RunningReferenceServer } from '../src/server/index.ts';
 import type { RunResult } from '../src/results/model.ts';
-import { BIN, ROOT, machineNote, median, requireBuild, seconds, timeNode, type Timed } from './process.ts';
+import { BIN, ROOT, machineNote, median, requireBuild, seconds, timeNode, BARE_SCRIPT, type Timed } from './process.ts';
 
 const quick = process.argv.includes('--quick');
 const writeReadme = process.argv.includes('--write-readme');
 const LIMIT = 25;
-
-/** One request after another, nothing else: the floor for N requests from a fresh Node process. */
-const BARE_SCRIPT = `
-const [url, token, n] = process.argv.slice(1);
-for (let i = 0; i < Number(n); i++) {
-  const res = await fetch(url + '/rest/sip/app', { headers: { accept: 'application/json', 'x-auth-token': token } });
-  await res.arrayBuffer();
-}`;
 
 /** A rate limiter in front of `upstream`: LIMIT requests per calendar second, the rest 429 + Retry-After: 1. */
 async function throttlingProxy(upstream: string, headers: boolean): Promise<{ url: string; close(): Promise<void> }> {
